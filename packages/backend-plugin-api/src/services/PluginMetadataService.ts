@@ -1,0 +1,3 @@
+export interface PluginMetadataService {
+  getId(): string;
+}
