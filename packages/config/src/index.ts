@@ -1,1 +1,2 @@
 export type * from './types';
+export { ConfigReader } from './reader/ConfigReader';

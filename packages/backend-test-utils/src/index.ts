@@ -1,0 +1,2 @@
+export { createTestLogger } from './services/testLogger';
+export type { CapturedLogLine } from './services/testLogger';
