@@ -1,0 +1,2 @@
+// Placeholder: replaced by the PostgreSQL test server setup.
+export default function setup() {}
