@@ -1,0 +1,1 @@
+export { pluginMetadataServiceFactory } from './pluginMetadataServiceFactory';
