@@ -21,6 +21,7 @@ export interface UrlReaderServiceSearchOptions {
 }
 
 export interface UrlReaderServiceSearchResponseFile {
+  /** For local files the absolute path (not a file:// URL); for http(s) the URL searched. */
   url: string;
   content(): Promise<Buffer>;
   lastModifiedAt?: Date;

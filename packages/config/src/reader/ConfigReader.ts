@@ -1,40 +1,13 @@
 import type { AppConfig, Config, JsonObject, JsonValue } from '../types';
+import { isJsonObject as isObject } from '../util/json';
+import { mergeLayersWithContexts } from './mergeConfigLayers';
 
 const KEY_SEGMENT = /^[a-z][a-z0-9]*(?:[-_][a-z][a-z0-9]*)*$/i;
-
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function typeOf(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'array';
   return typeof value;
-}
-
-/** Deep-merges layers: later ones win, objects merge, arrays and primitives replace, null unsets. */
-function mergeLayers(layers: AppConfig[]): { data: JsonObject; contexts: Map<string, string> } {
-  const data: JsonObject = {};
-  const contexts = new Map<string, string>();
-  const apply = (target: JsonObject, source: JsonObject, path: string, context: string) => {
-    for (const [key, value] of Object.entries(source)) {
-      const keyPath = path ? `${path}.${key}` : key;
-      if (value === null) {
-        delete target[key];
-        contexts.set(keyPath, context);
-      } else if (isObject(value)) {
-        const existing = target[key];
-        const next: JsonObject = isObject(existing) ? existing : {};
-        target[key] = next;
-        apply(next, value, keyPath, context);
-      } else {
-        target[key] = structuredClone(value);
-        contexts.set(keyPath, context);
-      }
-    }
-  };
-  for (const layer of layers) apply(data, layer.data, '', layer.context);
-  return { data, contexts };
 }
 
 /**
@@ -44,8 +17,13 @@ function mergeLayers(layers: AppConfig[]): { data: JsonObject; contexts: Map<str
 export class ConfigReader implements Config {
   /** Merges layers in order: a later layer overrides an earlier one. */
   static fromConfigs(configs: AppConfig[]): ConfigReader {
-    const { data, contexts } = mergeLayers(configs);
-    return new ConfigReader(data, contexts.size ? [...contexts.values()].at(-1) : 'mock-config', '', contexts);
+    const { data, contexts } = mergeLayersWithContexts(configs);
+    return new ConfigReader(
+      data,
+      contexts.size ? [...contexts.values()].at(-1) : 'mock-config',
+      '',
+      contexts,
+    );
   }
 
   constructor(

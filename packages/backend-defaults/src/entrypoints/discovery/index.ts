@@ -1,0 +1,3 @@
+export { HostDiscovery } from './HostDiscovery';
+export type { HostDiscoveryOptions } from './HostDiscovery';
+export { discoveryServiceFactory } from './discoveryServiceFactory';

@@ -1,0 +1,46 @@
+import type {
+  LifecycleHook,
+  LifecycleHookOptions,
+  LifecycleService,
+  LoggerService,
+} from '@greenroom/backend-plugin-api';
+import { HookList } from '../rootLifecycle/HookList';
+
+/** What the backend initializer calls to move one plugin through its phases. */
+export interface PluginLifecycleController {
+  /** Runs the plugin's startup hooks in order, after its init. Rejects on the first failure. */
+  startup(): Promise<void>;
+  /** Runs the plugin's shutdown hooks in order. Failures are logged with the plugin id. */
+  shutdown(): Promise<void>;
+}
+
+export type PluginLifecycle = LifecycleService & PluginLifecycleController;
+
+export function createPluginLifecycle(options: {
+  pluginId: string;
+  /** The plugin's logger; failures of hooks without their own logger go here. */
+  logger: LoggerService;
+}): PluginLifecycle {
+  const { pluginId, logger } = options;
+  const startupHooks = new HookList('startup');
+  const shutdownHooks = new HookList('shutdown');
+  let started = false;
+  let shutdownRun: Promise<void> | undefined;
+
+  return {
+    addStartupHook: (hook: LifecycleHook, hookOptions?: LifecycleHookOptions) =>
+      startupHooks.add(hook, hookOptions),
+    addShutdownHook: (hook: LifecycleHook, hookOptions?: LifecycleHookOptions) =>
+      shutdownHooks.add(hook, hookOptions),
+    async startup() {
+      if (started) throw new Error(`Lifecycle startup of plugin '${pluginId}' has already run`);
+      started = true;
+      await startupHooks.runOrThrow();
+    },
+    shutdown: () =>
+      (shutdownRun ??= shutdownHooks.runLoggingFailures(
+        logger,
+        `Shutdown hook of plugin '${pluginId}' failed`,
+      )),
+  };
+}

@@ -1,0 +1,3 @@
+export { createPluginLifecycle } from './createPluginLifecycle';
+export type { PluginLifecycle, PluginLifecycleController } from './createPluginLifecycle';
+export { lifecycleServiceFactory } from './lifecycleServiceFactory';

@@ -1,0 +1,1 @@
+export { loggerServiceFactory } from './loggerServiceFactory';

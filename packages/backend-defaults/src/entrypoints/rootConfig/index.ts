@@ -1,0 +1,3 @@
+export { createRootConfigServiceFactory, rootConfigServiceFactory } from './rootConfigServiceFactory';
+export type { RootConfigFactoryOptions } from './rootConfigServiceFactory';
+export { getConfigSecrets } from './configSecrets';

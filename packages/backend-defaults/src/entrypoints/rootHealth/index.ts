@@ -1,0 +1,2 @@
+export { createRootHealth } from './createRootHealth';
+export { rootHealthServiceFactory } from './rootHealthServiceFactory';

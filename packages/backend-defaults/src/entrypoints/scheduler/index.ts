@@ -1,0 +1,3 @@
+export { DefaultSchedulerService } from './DefaultSchedulerService';
+export type { DefaultSchedulerServiceOptions } from './DefaultSchedulerService';
+export { schedulerServiceFactory } from './schedulerServiceFactory';

@@ -1,0 +1,21 @@
+export { createBackend, defaultServiceFactories } from './createBackend';
+export { createSpecializedBackend } from './wiring/createSpecializedBackend';
+export type { Backend, CreateSpecializedBackendOptions } from './wiring/createSpecializedBackend';
+export { BackendStartupError } from './wiring/BackendInitializer';
+
+export * from './entrypoints/cache';
+export * from './entrypoints/database';
+export * from './entrypoints/discovery';
+export * from './entrypoints/events';
+export * from './entrypoints/httpRouter';
+export * from './entrypoints/lifecycle';
+export * from './entrypoints/logger';
+export * from './entrypoints/pluginMetadata';
+export * from './entrypoints/rootConfig';
+export * from './entrypoints/rootHealth';
+export * from './entrypoints/rootHttpRouter';
+export * from './entrypoints/rootLifecycle';
+export * from './entrypoints/rootLogger';
+export * from './entrypoints/scheduler';
+export * from './entrypoints/urlReader';
+export { createErrorHandler, statusCodeForError, toErrorResponse } from './lib/errors';

@@ -1,0 +1,3 @@
+export { startTestBackend } from './startTestBackend';
+export type { StartTestBackendOptions, TestBackend } from './startTestBackend';
+export type { FeatureInput } from './types';

@@ -1,0 +1,2 @@
+export { TestDatabases } from './TestDatabases';
+export type { TestDatabaseId } from './TestDatabases';
