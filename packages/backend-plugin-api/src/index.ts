@@ -37,3 +37,5 @@ export type * from './services/PluginMetadataService';
 export type * from './services/RootHealthService';
 export type * from './services/SchedulerService';
 export type * from './services/UrlReaderService';
+export { rollbackMigrations, runMigrations } from './database/migrations';
+export type { DatabaseMigration, RunMigrationsOptions } from './database/migrations';
