@@ -14,15 +14,31 @@ const bin = name => join(rootDir, 'node_modules', '.bin', name);
 
 async function build() {
   step('Building every package for production');
-  await runOrExit(process.execPath, yarnArgs('workspaces', 'foreach', '--all', '--topological-dev', '--exclude', 'greenroom', 'run', 'build'));
+  await runOrExit(
+    process.execPath,
+    yarnArgs(
+      'workspaces',
+      'foreach',
+      '--all',
+      '--topological-dev',
+      '--exclude',
+      'greenroom',
+      'run',
+      'build',
+    ),
+  );
 }
 
 /** Development: TypeScript sources through tsx, restarted on change. */
 async function startBackendDev(extraArgs) {
   step('Starting the Greenroom backend (development, embedded SQLite)');
-  process.exitCode = await run(bin('tsx'), ['watch', '--clear-screen=false', backendEntry, ...extraArgs], {
-    env: { NODE_ENV: process.env.NODE_ENV ?? 'development' },
-  });
+  process.exitCode = await run(
+    bin('tsx'),
+    ['watch', '--clear-screen=false', backendEntry, ...extraArgs],
+    {
+      env: { NODE_ENV: process.env.NODE_ENV ?? 'development' },
+    },
+  );
 }
 
 async function startProduction(extraArgs) {
@@ -38,9 +54,15 @@ async function startProduction(extraArgs) {
 
 async function test(extraArgs) {
   const chromium = await ensureDebianPackage({
-    present: () => commandExists('chromium'), pkg: 'chromium', why: 'browser tests',
+    present: () => commandExists('chromium'),
+    pkg: 'chromium',
+    why: 'browser tests',
   });
-  await ensureDebianPackage({ present: postgresInstalled, pkg: 'postgresql', why: 'database tests on PostgreSQL' });
+  await ensureDebianPackage({
+    present: postgresInstalled,
+    pkg: 'postgresql',
+    why: 'database tests on PostgreSQL',
+  });
 
   const reports = join(rootDir, 'test-results', 'reports');
   rmSync(reports, { recursive: true, force: true });
@@ -49,9 +71,15 @@ async function test(extraArgs) {
   const playwrightReport = join(reports, 'playwright.json');
 
   step('Unit and integration tests (vitest, SQLite and PostgreSQL)');
-  const unitCode = await run(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`, ...extraArgs]);
+  const unitCode = await run(bin('vitest'), [
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${vitestReport}`,
+    ...extraArgs,
+  ]);
 
-  let e2eCode = 0;
+  let e2eCode = 1;
   if (chromium) {
     step('Browser tests (Playwright in Chromium)');
     e2eCode = await run(bin('playwright'), ['test'], {
@@ -59,31 +87,41 @@ async function test(extraArgs) {
     });
   } else {
     console.error('Chromium is missing: browser tests could not run.');
-    e2eCode = 1;
   }
 
   const totals = { passed: 0, failed: 0, skipped: 0 };
-  for (const [name, counts, code] of [['vitest', vitestCounts(vitestReport), unitCode], ['playwright', playwrightCounts(playwrightReport), e2eCode]]) {
+  for (const [name, counts, code] of [
+    ['vitest', vitestCounts(vitestReport), unitCode],
+    ['playwright', playwrightCounts(playwrightReport), e2eCode],
+  ]) {
     if (!counts) {
       console.error(`${name} wrote no report (exit code ${code}): counting it as one failure`);
       totals.failed += 1;
       continue;
     }
     // A suite that failed to load has no test counts of its own: count it so it is not lost.
-    const failed = counts.failed + (code !== 0 && counts.failed === 0 ? Math.max(1, counts.failedSuites) : 0);
+    const failed =
+      counts.failed + (code !== 0 && counts.failed === 0 ? Math.max(1, counts.failedSuites) : 0);
     console.log(`${name}: ${counts.passed} passed, ${failed} failed, ${counts.skipped} skipped`);
     totals.passed += counts.passed;
     totals.failed += failed;
     totals.skipped += counts.skipped;
   }
-  console.log(`\nTests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+  console.log(
+    `\nTests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`,
+  );
   process.exitCode = totals.failed === 0 && unitCode === 0 && e2eCode === 0 ? 0 : 1;
 }
 
 /** What the Playwright specs run against: a fresh production build on the e2e overlay. */
 async function e2eServer() {
   await build();
-  await startProduction(['--config', 'app-config.yaml', '--config', 'playwright/app-config.e2e.yaml']);
+  await startProduction([
+    '--config',
+    'app-config.yaml',
+    '--config',
+    'playwright/app-config.e2e.yaml',
+  ]);
 }
 
 const commands = {

@@ -31,7 +31,9 @@ export async function ensureNodePackages() {
 /** True when a PostgreSQL server binary is installed (Debian keeps them off PATH). */
 export function postgresInstalled() {
   const base = '/usr/lib/postgresql';
-  return existsSync(base) && readdirSync(base).some(v => existsSync(join(base, v, 'bin', 'initdb')));
+  return (
+    existsSync(base) && readdirSync(base).some(v => existsSync(join(base, v, 'bin', 'initdb')))
+  );
 }
 
 /** Installs a Debian package when it is missing and we may (root with apt-get). */

@@ -11,7 +11,8 @@ export function childEnv(extra = {}) {
   const caBundle = '/etc/ssl/certs/ca-certificates.crt';
   if (!env.NODE_EXTRA_CA_CERTS && existsSync(caBundle)) env.NODE_EXTRA_CA_CERTS = caBundle;
   // Native modules build against the installed headers; node-gyp can not download them here.
-  if (!env.npm_config_nodedir && existsSync('/usr/include/node/node.h')) env.npm_config_nodedir = '/usr';
+  if (!env.npm_config_nodedir && existsSync('/usr/include/node/node.h'))
+    env.npm_config_nodedir = '/usr';
   return env;
 }
 

@@ -26,7 +26,10 @@ async function freePort(): Promise<number> {
 function portIsOpen(port: number): Promise<boolean> {
   return new Promise(resolve => {
     const socket = connect(port, '127.0.0.1');
-    socket.once('connect', () => { socket.destroy(); resolve(true); });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
     socket.once('error', () => resolve(false));
   });
 }
@@ -68,7 +71,10 @@ async function baseConfig(port: number) {
 async function expectFailsWithOneLine(args: string[], port: number, ...fragments: string[]) {
   const { code, stderr } = await startBackend(args).exit;
   expect(code).not.toBe(0);
-  const lines = stderr.trim().split('\n').filter(line => line.startsWith('Greenroom backend failed to start'));
+  const lines = stderr
+    .trim()
+    .split('\n')
+    .filter(line => line.startsWith('Greenroom backend failed to start'));
   expect(lines).toHaveLength(1);
   for (const fragment of fragments) expect(stderr).toContain(fragment);
   expect(stderr).not.toMatch(/^\s+at /m); // no stack trace
@@ -78,21 +84,40 @@ async function expectFailsWithOneLine(args: string[], port: number, ...fragments
 describe('the backend process', () => {
   it('exits non-zero with one line naming the file when a config file is malformed YAML', async () => {
     const port = await freePort();
-    const bad = writeConfig('malformed.yaml', 'backend:\n  listen: [port: 7007\n  secret: hunter2-not-shown\n');
-    await expectFailsWithOneLine(['--config', await baseConfig(port), '--config', bad], port, 'malformed.yaml');
+    const bad = writeConfig(
+      'malformed.yaml',
+      'backend:\n  listen: [port: 7007\n  secret: hunter2-not-shown\n',
+    );
+    await expectFailsWithOneLine(
+      ['--config', await baseConfig(port), '--config', bad],
+      port,
+      'malformed.yaml',
+    );
     const { stderr } = await startBackend(['--config', bad]).exit;
     expect(stderr).not.toContain('hunter2-not-shown');
   });
 
   it('names the file and key when an $include file does not exist', async () => {
     const port = await freePort();
-    const bad = writeConfig('include.yaml', 'organization:\n  name:\n    $include: ./nowhere.yaml\n');
-    await expectFailsWithOneLine(['--config', await baseConfig(port), '--config', bad], port, 'include.yaml', 'organization.name', 'nowhere.yaml');
+    const bad = writeConfig(
+      'include.yaml',
+      'organization:\n  name:\n    $include: ./nowhere.yaml\n',
+    );
+    await expectFailsWithOneLine(
+      ['--config', await baseConfig(port), '--config', bad],
+      port,
+      'include.yaml',
+      'organization.name',
+      'nowhere.yaml',
+    );
   });
 
   it('names the variable, file and key when a ${VAR} is not set', async () => {
     const port = await freePort();
-    const bad = writeConfig('unset.yaml', 'backend:\n  database:\n    connection:\n      password: ${GREENROOM_TEST_UNSET_PASSWORD}\n');
+    const bad = writeConfig(
+      'unset.yaml',
+      'backend:\n  database:\n    connection:\n      password: ${GREENROOM_TEST_UNSET_PASSWORD}\n',
+    );
     await expectFailsWithOneLine(
       ['--config', await baseConfig(port), '--config', bad],
       port,
@@ -105,7 +130,12 @@ describe('the backend process', () => {
   it('names the file and key when a value has the wrong type', async () => {
     const port = await freePort();
     const bad = writeConfig('type.yaml', 'backend:\n  cors:\n    credentials: sometimes\n');
-    await expectFailsWithOneLine(['--config', await baseConfig(port), '--config', bad], port, 'type.yaml', 'backend.cors.credentials');
+    await expectFailsWithOneLine(
+      ['--config', await baseConfig(port), '--config', bad],
+      port,
+      'type.yaml',
+      'backend.cors.credentials',
+    );
   });
 
   it('refuses a port that is already taken, naming it, and leaves the other server alone', async () => {
@@ -128,7 +158,10 @@ describe('the backend process', () => {
     const url = `http://127.0.0.1:${port}/.backstage/health/v1/readiness`;
     let ready = false;
     for (let i = 0; i < 100 && !ready; i++) {
-      ready = await fetch(url).then(r => r.status === 200, () => false);
+      ready = await fetch(url).then(
+        r => r.status === 200,
+        () => false,
+      );
       if (!ready) await new Promise(resolve => setTimeout(resolve, 100));
     }
     expect(ready).toBe(true);
@@ -137,7 +170,12 @@ describe('the backend process', () => {
     expect(code).toBe(0);
     expect(await portIsOpen(port)).toBe(false);
     // Production logs are JSON lines; the startup line names the URL to open.
-    const lines = stdout.trim().split('\n').map(line => JSON.parse(line));
-    expect(lines.some(line => String(line.message).includes(`listening on http://127.0.0.1:${port}`))).toBe(true);
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map(line => JSON.parse(line));
+    expect(
+      lines.some(line => String(line.message).includes(`listening on http://127.0.0.1:${port}`)),
+    ).toBe(true);
   });
 });

@@ -15,20 +15,36 @@ import { createSpecializedBackend } from './createSpecializedBackend';
 
 // Minimal core services so these tests exercise the wiring alone; the real factories are
 // tested beside their own code and together in createBackend.test.ts.
-function coreFactories(events: string[], lines: CapturedLogLine[], config: JsonObject = {}): ServiceFactory[] {
+function coreFactories(
+  events: string[],
+  lines: CapturedLogLine[],
+  config: JsonObject = {},
+): ServiceFactory[] {
   const hooks = () => {
     const startup: LifecycleHook[] = [];
     const shutdown: LifecycleHook[] = [];
     return {
       addStartupHook: (hook: LifecycleHook) => void startup.push(hook),
       addShutdownHook: (hook: LifecycleHook) => void shutdown.push(hook),
-      startup: async () => { for (const hook of startup) await hook(); },
-      shutdown: async () => { for (const hook of shutdown) await hook(); },
+      startup: async () => {
+        for (const hook of startup) await hook();
+      },
+      shutdown: async () => {
+        for (const hook of shutdown) await hook();
+      },
     };
   };
   return [
-    createServiceFactory({ service: coreServices.rootConfig, deps: {}, factory: () => new ConfigReader(config) }),
-    createServiceFactory({ service: coreServices.rootLogger, deps: {}, factory: () => createTestLogger(lines) }),
+    createServiceFactory({
+      service: coreServices.rootConfig,
+      deps: {},
+      factory: () => new ConfigReader(config),
+    }),
+    createServiceFactory({
+      service: coreServices.rootLogger,
+      deps: {},
+      factory: () => createTestLogger(lines),
+    }),
     createServiceFactory({
       service: coreServices.rootLifecycle,
       deps: {},
@@ -37,9 +53,15 @@ function coreFactories(events: string[], lines: CapturedLogLine[], config: JsonO
         return {
           ...root,
           addBeforeShutdownHook: () => undefined,
-          startup: async () => { events.push('root startup'); await root.startup(); },
+          startup: async () => {
+            events.push('root startup');
+            await root.startup();
+          },
           beforeShutdown: async () => void events.push('root beforeShutdown'),
-          shutdown: async () => { events.push('root shutdown'); await root.shutdown(); },
+          shutdown: async () => {
+            events.push('root shutdown');
+            await root.shutdown();
+          },
         };
       },
     }),
@@ -50,8 +72,14 @@ function coreFactories(events: string[], lines: CapturedLogLine[], config: JsonO
         const plugin = hooks();
         return {
           ...plugin,
-          startup: async () => { events.push(`${meta.getId()} startup`); await plugin.startup(); },
-          shutdown: async () => { events.push(`${meta.getId()} shutdown`); await plugin.shutdown(); },
+          startup: async () => {
+            events.push(`${meta.getId()} startup`);
+            await plugin.startup();
+          },
+          shutdown: async () => {
+            events.push(`${meta.getId()} shutdown`);
+            await plugin.shutdown();
+          },
         };
       },
     }),
@@ -82,7 +110,9 @@ const greetingFactory = createServiceFactory({
   factory: ({ meta }) => ({ greet: () => `hello from the default for ${meta.getId()}` }),
 });
 
-interface Shelf { add(item: string): void }
+interface Shelf {
+  add(item: string): void;
+}
 const shelfExtensionPoint = createExtensionPoint<Shelf>({ id: 'shelf.items' });
 
 describe('backend wiring', () => {
@@ -126,7 +156,12 @@ describe('backend wiring', () => {
       createBackendPlugin({
         pluginId: 'other',
         register(reg) {
-          reg.registerInit({ deps: { greeting: greetingRef }, async init({ greeting }) { seen.other = greeting.greet(); } });
+          reg.registerInit({
+            deps: { greeting: greetingRef },
+            async init({ greeting }) {
+              seen.other = greeting.greet();
+            },
+          });
         },
       }),
     );
@@ -151,13 +186,22 @@ describe('backend wiring', () => {
     const { backend } = testBackend();
     let greeting = '';
     backend.add(
-      createServiceFactory({ service: greetingRef, deps: {}, factory: () => ({ greet: () => 'overridden' }) }),
+      createServiceFactory({
+        service: greetingRef,
+        deps: {},
+        factory: () => ({ greet: () => 'overridden' }),
+      }),
     );
     backend.add(
       createBackendPlugin({
         pluginId: 'p',
         register(reg) {
-          reg.registerInit({ deps: { g: greetingRef }, async init({ g }) { greeting = g.greet(); } });
+          reg.registerInit({
+            deps: { g: greetingRef },
+            async init({ g }) {
+              greeting = g.greet();
+            },
+          });
         },
       }),
     );
@@ -169,7 +213,8 @@ describe('backend wiring', () => {
   it('uses the default factory of a service ref when nothing else provides it', async () => {
     const withDefault = createServiceRef<string>({
       id: 'test.withDefault',
-      defaultFactory: service => createServiceFactory({ service, deps: {}, factory: () => 'from the ref' }),
+      defaultFactory: service =>
+        createServiceFactory({ service, deps: {}, factory: () => 'from the ref' }),
     });
     const { backend } = testBackend();
     let value = '';
@@ -177,7 +222,12 @@ describe('backend wiring', () => {
       createBackendPlugin({
         pluginId: 'p',
         register(reg) {
-          reg.registerInit({ deps: { v: withDefault }, async init({ v }) { value = v; } });
+          reg.registerInit({
+            deps: { v: withDefault },
+            async init({ v }) {
+              value = v;
+            },
+          });
         },
       }),
     );
@@ -192,20 +242,43 @@ describe('backend wiring', () => {
     const pluginRef = createServiceRef<string>({ id: 'test.plugin' });
     const unusedRef = createServiceRef<string>({ id: 'test.unused' });
     const { backend } = testBackend();
-    backend.add(createServiceFactory({ service: rootRef, deps: {}, factory: () => { made.push('root'); return 1; } }));
+    backend.add(
+      createServiceFactory({
+        service: rootRef,
+        deps: {},
+        factory: () => {
+          made.push('root');
+          return 1;
+        },
+      }),
+    );
     backend.add(
       createServiceFactory({
         service: pluginRef,
         deps: { root: rootRef, meta: coreServices.pluginMetadata },
-        factory: ({ meta }) => { made.push(`plugin:${meta.getId()}`); return meta.getId(); },
+        factory: ({ meta }) => {
+          made.push(`plugin:${meta.getId()}`);
+          return meta.getId();
+        },
       }),
     );
-    backend.add(createServiceFactory({ service: unusedRef, deps: {}, factory: () => { made.push('unused'); return ''; } }));
+    backend.add(
+      createServiceFactory({
+        service: unusedRef,
+        deps: {},
+        factory: () => {
+          made.push('unused');
+          return '';
+        },
+      }),
+    );
     for (const id of ['a', 'b']) {
       backend.add(
         createBackendPlugin({
           pluginId: id,
-          register(reg) { reg.registerInit({ deps: { p: pluginRef, r: rootRef }, async init() {} }); },
+          register(reg) {
+            reg.registerInit({ deps: { p: pluginRef, r: rootRef }, async init() {} });
+          },
         }),
       );
     }
@@ -219,7 +292,14 @@ describe('backend wiring', () => {
     let started = false;
     const plugin = createBackendPlugin({
       pluginId: 'lazy',
-      register(reg) { reg.registerInit({ deps: {}, async init() { started = true; } }); },
+      register(reg) {
+        reg.registerInit({
+          deps: {},
+          async init() {
+            started = true;
+          },
+        });
+      },
     });
     backend.add(Promise.resolve({ default: plugin }));
     await backend.start();
@@ -234,13 +314,23 @@ describe('backend wiring', () => {
       createBackendModule({
         pluginId: 'absent',
         moduleId: 'orphan',
-        register(reg) { reg.registerInit({ deps: {}, async init() { moduleRan = true; } }); },
+        register(reg) {
+          reg.registerInit({
+            deps: {},
+            async init() {
+              moduleRan = true;
+            },
+          });
+        },
       }),
     );
     await backend.start();
     expect(moduleRan).toBe(false);
     expect(lines).toContainEqual(
-      expect.objectContaining({ level: 'debug', message: expect.stringContaining("module 'orphan' for plugin 'absent'") }),
+      expect.objectContaining({
+        level: 'debug',
+        message: expect.stringContaining("module 'orphan' for plugin 'absent'"),
+      }),
     );
     await backend.stop();
   });
@@ -251,7 +341,9 @@ describe('backend wiring', () => {
     const { backend } = testBackend();
     backend.add(createServiceFactory({ service: aRef, deps: { b: bRef }, factory: () => 'a' }));
     backend.add(createServiceFactory({ service: bRef, deps: { a: aRef }, factory: () => 'b' }));
-    await expect(backend.start()).rejects.toThrow('Circular dependency between services: test.a -> test.b -> test.a');
+    await expect(backend.start()).rejects.toThrow(
+      'Circular dependency between services: test.a -> test.b -> test.a',
+    );
   });
 
   it('names the missing service and the plugin that needs it', async () => {
@@ -260,7 +352,9 @@ describe('backend wiring', () => {
     backend.add(
       createBackendPlugin({
         pluginId: 'needy',
-        register(reg) { reg.registerInit({ deps: { m: missingRef }, async init() {} }); },
+        register(reg) {
+          reg.registerInit({ deps: { m: missingRef }, async init() {} });
+        },
       }),
     );
     await expect(backend.start()).rejects.toThrow(
@@ -279,19 +373,36 @@ describe('backend wiring', () => {
         },
       }),
     );
-    backend.add(createBackendPlugin({ pluginId: 'thief', register(reg) { reg.registerInit({ deps: {}, async init() {} }); } }));
+    backend.add(
+      createBackendPlugin({
+        pluginId: 'thief',
+        register(reg) {
+          reg.registerInit({ deps: {}, async init() {} });
+        },
+      }),
+    );
     backend.add(
       createBackendModule({
         pluginId: 'thief',
         moduleId: 'grab',
-        register(reg) { reg.registerInit({ deps: { s: shelfExtensionPoint }, async init() {} }); },
+        register(reg) {
+          reg.registerInit({ deps: { s: shelfExtensionPoint }, async init() {} });
+        },
       }),
     );
-    await expect(backend.start()).rejects.toThrow(/Extension points can only be used within their plugin's scope/);
+    await expect(backend.start()).rejects.toThrow(
+      /Extension points can only be used within their plugin's scope/,
+    );
   });
 
   it('rejects duplicate plugins, modules and service factories', async () => {
-    const plugin = () => createBackendPlugin({ pluginId: 'dup', register(reg) { reg.registerInit({ deps: {}, async init() {} }); } });
+    const plugin = () =>
+      createBackendPlugin({
+        pluginId: 'dup',
+        register(reg) {
+          reg.registerInit({ deps: {}, async init() {} });
+        },
+      });
     const first = testBackend();
     first.backend.add(plugin());
     first.backend.add(plugin());
@@ -300,20 +411,41 @@ describe('backend wiring', () => {
     const second = testBackend();
     second.backend.add(greetingFactory);
     second.backend.add(greetingFactory);
-    await expect(second.backend.start()).rejects.toThrow('Duplicate service implementations provided for test.greeting');
+    await expect(second.backend.start()).rejects.toThrow(
+      'Duplicate service implementations provided for test.greeting',
+    );
   });
 
   it('fails start with one line naming the plugin whose init threw, and stops what started', async () => {
     const { backend, events } = testBackend();
-    backend.add(createBackendPlugin({ pluginId: 'fine', register(reg) { reg.registerInit({ deps: {}, async init() {} }); } }));
+    backend.add(
+      createBackendPlugin({
+        pluginId: 'fine',
+        register(reg) {
+          reg.registerInit({ deps: {}, async init() {} });
+        },
+      }),
+    );
     backend.add(
       createBackendPlugin({
         pluginId: 'broken',
-        register(reg) { reg.registerInit({ deps: {}, async init() { throw new Error('database exploded'); } }); },
+        register(reg) {
+          reg.registerInit({
+            deps: {},
+            async init() {
+              throw new Error('database exploded');
+            },
+          });
+        },
       }),
     );
-    const error = await backend.start().then(() => undefined, (e: Error) => e);
-    expect(error?.message).toBe("Plugin 'broken' startup failed; caused by Error: database exploded");
+    const error = await backend.start().then(
+      () => undefined,
+      (e: Error) => e,
+    );
+    expect(error?.message).toBe(
+      "Plugin 'broken' startup failed; caused by Error: database exploded",
+    );
     expect(error?.message).not.toContain('\n');
     expect(events).toContain('root beforeShutdown');
     expect(events).toContain('root shutdown');
@@ -324,23 +456,49 @@ describe('backend wiring', () => {
       backend: { startup: { plugins: { flaky: { onPluginBootFailure: 'continue' } } } },
     });
     let fineStarted = false;
-    backend.add(createBackendPlugin({ pluginId: 'fine', register(reg) { reg.registerInit({ deps: {}, async init() { fineStarted = true; } }); } }));
+    backend.add(
+      createBackendPlugin({
+        pluginId: 'fine',
+        register(reg) {
+          reg.registerInit({
+            deps: {},
+            async init() {
+              fineStarted = true;
+            },
+          });
+        },
+      }),
+    );
     backend.add(
       createBackendPlugin({
         pluginId: 'flaky',
-        register(reg) { reg.registerInit({ deps: {}, async init() { throw new Error('nope'); } }); },
+        register(reg) {
+          reg.registerInit({
+            deps: {},
+            async init() {
+              throw new Error('nope');
+            },
+          });
+        },
       }),
     );
     await backend.start();
     expect(fineStarted).toBe(true);
-    expect(lines).toContainEqual(expect.objectContaining({ level: 'error', message: expect.stringContaining("Plugin 'flaky' startup failed") }));
+    expect(lines).toContainEqual(
+      expect.objectContaining({
+        level: 'error',
+        message: expect.stringContaining("Plugin 'flaky' startup failed"),
+      }),
+    );
     await backend.stop();
   });
 
   it('refuses features after start and a second start', async () => {
     const { backend } = testBackend();
     await backend.start();
-    expect(() => backend.add(greetingFactory)).toThrow('feature can not be added after the backend has started');
+    expect(() => backend.add(greetingFactory)).toThrow(
+      'feature can not be added after the backend has started',
+    );
     await expect(async () => backend.start()).rejects.toThrow('Backend has already started');
     await backend.stop();
   });
@@ -353,12 +511,22 @@ describe('backend wiring', () => {
         reg.registerInit({ deps: {}, async init() {} });
       },
     });
-    expect(() => twice.getRegistrations()).toThrow("registerInit must only be called once in plugin 'twice'");
-    const never = createBackendPlugin({ pluginId: 'never', register() {} });
-    expect(() => never.getRegistrations()).toThrow("registerInit was not called by register in plugin 'never'");
-    expect(() => createBackendPlugin({ pluginId: 'Not Valid!', register() {} })).toThrow("Invalid pluginId 'Not Valid!'");
-    expect(() => createServiceFactory({ service: createServiceRef<string>({ id: 'r', scope: 'root' }), deps: { l: coreServices.logger } as never, factory: () => '' })).toThrow(
-      "Root service 'r' can not depend on plugin-scoped service 'core.logger'",
+    expect(() => twice.getRegistrations()).toThrow(
+      "registerInit must only be called once in plugin 'twice'",
     );
+    const never = createBackendPlugin({ pluginId: 'never', register() {} });
+    expect(() => never.getRegistrations()).toThrow(
+      "registerInit was not called by register in plugin 'never'",
+    );
+    expect(() => createBackendPlugin({ pluginId: 'Not Valid!', register() {} })).toThrow(
+      "Invalid pluginId 'Not Valid!'",
+    );
+    expect(() =>
+      createServiceFactory({
+        service: createServiceRef<string>({ id: 'r', scope: 'root' }),
+        deps: { l: coreServices.logger } as never,
+        factory: () => '',
+      }),
+    ).toThrow("Root service 'r' can not depend on plugin-scoped service 'core.logger'");
   });
 });

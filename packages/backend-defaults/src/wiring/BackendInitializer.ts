@@ -38,7 +38,9 @@ function bootFailurePolicy(config: Config | undefined, unit: Unit): BootFailureP
   const read = (key: string) => config?.getOptionalString(key) as BootFailurePolicy | undefined;
   if (unit.moduleId) {
     return (
-      read(`backend.startup.plugins.${unit.pluginId}.modules.${unit.moduleId}.onPluginModuleBootFailure`) ??
+      read(
+        `backend.startup.plugins.${unit.pluginId}.modules.${unit.moduleId}.onPluginModuleBootFailure`,
+      ) ??
       read('backend.startup.default.onPluginModuleBootFailure') ??
       'abort'
     );
@@ -65,7 +67,8 @@ export class BackendInitializer {
   constructor(private readonly defaultFactories: ServiceFactory[]) {}
 
   add(feature: FeatureInput): void {
-    if (this.startPromise) throw new Error('feature can not be added after the backend has started');
+    if (this.startPromise)
+      throw new Error('feature can not be added after the backend has started');
     this.inputs.push(feature);
   }
 
@@ -115,7 +118,8 @@ export class BackendInitializer {
         : undefined;
       // Not Map.groupBy: Node 20 lacks it.
       const byPlugin = new Map<string, Unit[]>();
-      for (const unit of units) byPlugin.set(unit.pluginId, [...(byPlugin.get(unit.pluginId) ?? []), unit]);
+      for (const unit of units)
+        byPlugin.set(unit.pluginId, [...(byPlugin.get(unit.pluginId) ?? []), unit]);
       await Promise.all(
         [...byPlugin].map(([pluginId, pluginUnits]) =>
           this.startPlugin(pluginId, pluginUnits, registry, config, logger),
@@ -131,7 +135,11 @@ export class BackendInitializer {
   private collectUnits(features: FeatureSet, logger: LoggerService): Unit[] {
     const units: Unit[] = [];
     for (const [pluginId, plugin] of features.plugins) {
-      units.push({ pluginId, label: `plugin '${pluginId}'`, registrations: plugin.getRegistrations() });
+      units.push({
+        pluginId,
+        label: `plugin '${pluginId}'`,
+        registrations: plugin.getRegistrations(),
+      });
     }
     for (const [pluginId, modules] of features.modules) {
       for (const [moduleId, module] of modules) {
@@ -157,7 +165,8 @@ export class BackendInitializer {
     const owners = new Map<string, { unit: Unit; impl: unknown }>();
     for (const unit of units) {
       for (const { ref, impl } of unit.registrations.extensionPoints) {
-        if (owners.has(ref.id)) throw new Error(`ExtensionPoint with ID '${ref.id}' is already registered`);
+        if (owners.has(ref.id))
+          throw new Error(`ExtensionPoint with ID '${ref.id}' is already registered`);
         owners.set(ref.id, { unit, impl });
       }
     }
@@ -206,7 +215,8 @@ export class BackendInitializer {
     );
     const extensionPoints = new Map<string, unknown>();
     for (const unit of units) {
-      for (const { ref, impl } of unit.registrations.extensionPoints) extensionPoints.set(ref.id, impl);
+      for (const { ref, impl } of unit.registrations.extensionPoints)
+        extensionPoints.set(ref.id, impl);
     }
     const plugin = units.find(unit => !unit.moduleId)!;
     for (const unit of orderModules(units.filter(unit => unit.moduleId))) {
@@ -214,7 +224,9 @@ export class BackendInitializer {
     }
     const pluginStarted = await this.initUnit(plugin, registry, extensionPoints, config, logger);
     if (!pluginStarted) return;
-    const lifecycle = asPluginLifecycleController(await registry.get(coreServices.lifecycle, pluginId));
+    const lifecycle = asPluginLifecycleController(
+      await registry.get(coreServices.lifecycle, pluginId),
+    );
     this.startedPlugins.push(pluginId);
     await lifecycle.startup();
   }
@@ -258,7 +270,9 @@ export class BackendInitializer {
     await root?.beforeShutdown();
     await Promise.all(
       this.startedPlugins.map(async pluginId =>
-        asPluginLifecycleController(await registry.get(coreServices.lifecycle, pluginId)).shutdown(),
+        asPluginLifecycleController(
+          await registry.get(coreServices.lifecycle, pluginId),
+        ).shutdown(),
       ),
     );
     await root?.shutdown();

@@ -82,7 +82,9 @@ export class ServiceRegistry {
     const factory = this.getFactory(ref);
     if (!factory) {
       return Promise.reject(
-        new MissingServiceError(`No implementation of service '${ref.id}' for plugin '${pluginId}'`),
+        new MissingServiceError(
+          `No implementation of service '${ref.id}' for plugin '${pluginId}'`,
+        ),
       );
     }
     if (factory.service.scope === 'root') {
@@ -132,7 +134,9 @@ export class ServiceRegistry {
 
   private async resolveRefs(refs: Record<string, AnyServiceRef>, pluginId: string) {
     const entries = await Promise.all(
-      Object.entries(refs).map(async ([name, ref]) => [name, await this.get(ref, pluginId)] as const),
+      Object.entries(refs).map(
+        async ([name, ref]) => [name, await this.get(ref, pluginId)] as const,
+      ),
     );
     return Object.fromEntries(entries);
   }

@@ -51,7 +51,9 @@ function stopOnSignals(stop: () => Promise<void>) {
     stop().then(
       () => process.exit(0),
       error => {
-        console.error(`Backend shutdown after ${signal} failed: ${error instanceof Error ? error.message : String(error)}`);
+        console.error(
+          `Backend shutdown after ${signal} failed: ${error instanceof Error ? error.message : String(error)}`,
+        );
         process.exit(1);
       },
     );

@@ -13,7 +13,10 @@ export interface PluginLifecycleController {
   shutdown(): Promise<void>;
 }
 
-function hasMethods<K extends string>(value: unknown, names: K[]): value is Record<K, () => Promise<void>> {
+function hasMethods<K extends string>(
+  value: unknown,
+  names: K[],
+): value is Record<K, () => Promise<void>> {
   return (
     typeof value === 'object' &&
     value !== null &&
@@ -24,7 +27,7 @@ function hasMethods<K extends string>(value: unknown, names: K[]): value is Reco
 export function asRootLifecycleController(value: unknown): RootLifecycleController {
   if (!hasMethods(value, ['startup', 'beforeShutdown', 'shutdown'])) {
     throw new Error(
-      "The rootLifecycle service must implement startup(), beforeShutdown() and shutdown() so the backend can run its hooks",
+      'The rootLifecycle service must implement startup(), beforeShutdown() and shutdown() so the backend can run its hooks',
     );
   }
   return value;

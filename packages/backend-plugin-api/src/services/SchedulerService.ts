@@ -11,7 +11,8 @@ export interface HumanDuration {
 }
 
 /** How often and how long: a HumanDuration, an ISO 8601 duration string, or `{ cron }`. */
-export type SchedulerServiceTaskFrequency = HumanDuration | string | { cron: string } | { trigger: 'manual' };
+export type SchedulerServiceTaskFrequency =
+  HumanDuration | string | { cron: string } | { trigger: 'manual' };
 
 export interface SchedulerServiceTaskScheduleDefinition {
   frequency: SchedulerServiceTaskFrequency;
@@ -48,6 +49,8 @@ export interface SchedulerService {
   ): Promise<void>;
   /** Runs the task as soon as possible (global tasks: on whichever instance claims it). */
   triggerTask(id: string): Promise<void>;
-  createScheduledTaskRunner(schedule: SchedulerServiceTaskScheduleDefinition): SchedulerServiceTaskRunner;
+  createScheduledTaskRunner(
+    schedule: SchedulerServiceTaskScheduleDefinition,
+  ): SchedulerServiceTaskRunner;
   getScheduledTasks(): Promise<SchedulerServiceTaskDescriptor[]>;
 }

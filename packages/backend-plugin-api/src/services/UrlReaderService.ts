@@ -34,7 +34,13 @@ export interface UrlReaderServiceSearchResponse {
 
 /** Reads files and URLs the config allows (`backend.reading.allow`), with clear errors. */
 export interface UrlReaderService {
-  readUrl(url: string, options?: UrlReaderServiceReadUrlOptions): Promise<UrlReaderServiceReadUrlResponse>;
+  readUrl(
+    url: string,
+    options?: UrlReaderServiceReadUrlOptions,
+  ): Promise<UrlReaderServiceReadUrlResponse>;
   /** Finds files matching a glob URL (`file:///x/**\/catalog-info.yaml` or a path with a glob). */
-  search(url: string, options?: UrlReaderServiceSearchOptions): Promise<UrlReaderServiceSearchResponse>;
+  search(
+    url: string,
+    options?: UrlReaderServiceSearchOptions,
+  ): Promise<UrlReaderServiceSearchResponse>;
 }

@@ -17,9 +17,15 @@ export const coreServices = {
   rootConfig: createServiceRef<Config>({ id: 'core.rootConfig', scope: 'root' }),
   rootLogger: createServiceRef<RootLoggerService>({ id: 'core.rootLogger', scope: 'root' }),
   logger: createServiceRef<LoggerService>({ id: 'core.logger' }),
-  rootLifecycle: createServiceRef<RootLifecycleService>({ id: 'core.rootLifecycle', scope: 'root' }),
+  rootLifecycle: createServiceRef<RootLifecycleService>({
+    id: 'core.rootLifecycle',
+    scope: 'root',
+  }),
   lifecycle: createServiceRef<LifecycleService>({ id: 'core.lifecycle' }),
-  rootHttpRouter: createServiceRef<RootHttpRouterService>({ id: 'core.rootHttpRouter', scope: 'root' }),
+  rootHttpRouter: createServiceRef<RootHttpRouterService>({
+    id: 'core.rootHttpRouter',
+    scope: 'root',
+  }),
   httpRouter: createServiceRef<HttpRouterService>({ id: 'core.httpRouter' }),
   rootHealth: createServiceRef<RootHealthService>({ id: 'core.rootHealth', scope: 'root' }),
   database: createServiceRef<DatabaseService>({ id: 'core.database' }),

@@ -84,15 +84,16 @@ export function createServiceFactory<TService, TDeps extends RootDeps>(options: 
   initialization?: 'always' | 'lazy';
   factory(deps: ServiceRefsToInstances<TDeps, 'root'>): TService | Promise<TService>;
 }): ServiceFactory<TService, 'root'>;
-export function createServiceFactory<TService, TDeps extends AnyDeps, TContext = undefined>(options: {
+export function createServiceFactory<
+  TService,
+  TDeps extends AnyDeps,
+  TContext = undefined,
+>(options: {
   service: ServiceRef<TService, 'plugin'>;
   deps: TDeps;
   initialization?: 'always' | 'lazy';
   createRootContext?(deps: ServiceRefsToInstances<TDeps, 'root'>): TContext | Promise<TContext>;
-  factory(
-    deps: ServiceRefsToInstances<TDeps>,
-    context: TContext,
-  ): TService | Promise<TService>;
+  factory(deps: ServiceRefsToInstances<TDeps>, context: TContext): TService | Promise<TService>;
 }): ServiceFactory<TService, 'plugin'>;
 export function createServiceFactory(options: {
   service: AnyServiceRef;

@@ -20,7 +20,11 @@ export type DepRef = AnyServiceRef | ExtensionPoint<unknown>;
 
 /** Maps refs (services or extension points) to the values they stand for. */
 export type DepsToInstances<TDeps extends Record<string, DepRef>> = {
-  [K in keyof TDeps]: TDeps[K] extends ServiceRef<infer S> ? S : TDeps[K] extends ExtensionPoint<infer E> ? E : never;
+  [K in keyof TDeps]: TDeps[K] extends ServiceRef<infer S>
+    ? S
+    : TDeps[K] extends ExtensionPoint<infer E>
+      ? E
+      : never;
 };
 
 export interface InitRegistration {

@@ -46,8 +46,12 @@ function notesPlugin(events: string[], release?: Promise<void>) {
             await db('notes').insert({ text: req.params.text });
             res.status(201).json({ ok: true });
           });
-          router.get('/conflict', () => { throw new ConflictError('Already there'); });
-          router.get('/forbidden', () => { throw new NotAllowedError('Not yours'); });
+          router.get('/conflict', () => {
+            throw new ConflictError('Already there');
+          });
+          router.get('/forbidden', () => {
+            throw new NotAllowedError('Not yours');
+          });
           router.get('/slow', async (_req, res) => {
             events.push('slow request started');
             await release;
@@ -72,8 +76,16 @@ describe('startTestBackend with the default services', () => {
           deps: { http: coreServices.httpRouter, database: coreServices.database, clock: clockRef },
           async init({ http, database, clock }) {
             const db = await database.getClient();
-            const tables = await db.raw("select name from sqlite_master where type='table' and name='notes'");
-            http.use(Router().get('/info', (_req, res) => void res.json({ sawNotesTable: tables.length > 0, now: clock.now() })));
+            const tables = await db.raw(
+              "select name from sqlite_master where type='table' and name='notes'",
+            );
+            http.use(
+              Router().get(
+                '/info',
+                (_req, res) =>
+                  void res.json({ sawNotesTable: tables.length > 0, now: clock.now() }),
+              ),
+            );
           },
         });
       },
@@ -82,13 +94,24 @@ describe('startTestBackend with the default services', () => {
       features: [
         notesPlugin(events),
         otherPlugin,
-        createServiceFactory({ service: clockRef, deps: {}, factory: () => ({ now: () => 'frozen' }) }),
+        createServiceFactory({
+          service: clockRef,
+          deps: {},
+          factory: () => ({ now: () => 'frozen' }),
+        }),
       ],
     });
-    expect((await fetch(`${running.url}/api/notes/notes/hello`, { method: 'POST' })).status).toBe(201);
-    expect(await (await fetch(`${running.url}/api/notes/notes`)).json()).toEqual([{ text: 'hello' }]);
+    expect((await fetch(`${running.url}/api/notes/notes/hello`, { method: 'POST' })).status).toBe(
+      201,
+    );
+    expect(await (await fetch(`${running.url}/api/notes/notes`)).json()).toEqual([
+      { text: 'hello' },
+    ]);
     // The other plugin's database is its own: the notes table is not there.
-    expect(await (await fetch(`${running.url}/api/other/info`)).json()).toEqual({ sawNotesTable: false, now: 'frozen' });
+    expect(await (await fetch(`${running.url}/api/other/info`)).json()).toEqual({
+      sawNotesTable: false,
+      now: 'frozen',
+    });
   });
 
   it("renders plugin errors as Backstage's error JSON with the right status", async () => {
@@ -121,7 +144,13 @@ describe('startTestBackend with the default services', () => {
 
     const stopped = running.stop();
     running = undefined;
-    await expect.poll(async () => (await fetch(`${url}/.backstage/health/v1/readiness`).catch(() => undefined))?.status ?? 'closed').not.toBe(200);
+    await expect
+      .poll(
+        async () =>
+          (await fetch(`${url}/.backstage/health/v1/readiness`).catch(() => undefined))?.status ??
+          'closed',
+      )
+      .not.toBe(200);
     expect(events).not.toContain('notes shutdown hook');
     release();
 
@@ -129,7 +158,11 @@ describe('startTestBackend with the default services', () => {
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ n: 0 });
     await stopped;
-    expect(events).toEqual(['slow request started', 'slow request answered', 'notes shutdown hook']);
+    expect(events).toEqual([
+      'slow request started',
+      'slow request answered',
+      'notes shutdown hook',
+    ]);
     await expect(fetch(`${url}/.backstage/health/v1/liveness`)).rejects.toThrow();
   });
 });

@@ -42,7 +42,9 @@ function testDefaults(): JsonObject {
  * A real backend with every default service, listening on a random loopback port. The config is
  * taken as given (no files are read); pass `features` for plugins under test.
  */
-export async function startTestBackend(options: StartTestBackendOptions = {}): Promise<TestBackend> {
+export async function startTestBackend(
+  options: StartTestBackendOptions = {},
+): Promise<TestBackend> {
   const config = ConfigReader.fromConfigs([
     { context: 'test-defaults', data: testDefaults() },
     { context: 'test-config', data: options.config ?? {} },

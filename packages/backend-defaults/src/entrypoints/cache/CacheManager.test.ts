@@ -8,7 +8,10 @@ import { MemoryCacheStore } from './MemoryCacheStore';
 function managerWithClock(defaultTtl?: number) {
   const state = { now: 5_000 };
   const store = new MemoryCacheStore({ now: () => state.now });
-  return { manager: new CacheManager(store, defaultTtl), advance: (ms: number) => void (state.now += ms) };
+  return {
+    manager: new CacheManager(store, defaultTtl),
+    advance: (ms: number) => void (state.now += ms),
+  };
 }
 
 const fromConfig = (backend: JsonObject) => CacheManager.fromConfig(new ConfigReader({ backend }));
@@ -56,7 +59,9 @@ describe('CacheManager', () => {
     const circular: Record<string, unknown> = {};
     circular.self = circular;
     await expect(cache.set('cyclic', circular)).rejects.toThrow(InputError);
-    await expect(cache.set('cyclic', circular)).rejects.toThrow(/'cyclic' is not JSON-serializable/);
+    await expect(cache.set('cyclic', circular)).rejects.toThrow(
+      /'cyclic' is not JSON-serializable/,
+    );
     await expect(cache.set('big', 10n)).rejects.toThrow(/'big' is not JSON-serializable/);
     await expect(cache.set('undef', undefined)).rejects.toThrow(/got undefined/);
     await expect(cache.set('fn', () => 1)).rejects.toThrow(/got function/);
@@ -66,9 +71,11 @@ describe('CacheManager', () => {
   it('never puts the value in the error message', async () => {
     const cache = CacheManager.fromConfig(new ConfigReader({})).forPlugin('p');
     const secret = { password: 'hunter2-secret', big: 1n };
-    await expect(cache.set('k', secret)).rejects.toThrow(expect.objectContaining({
-      message: expect.not.stringContaining('hunter2'),
-    }));
+    await expect(cache.set('k', secret)).rejects.toThrow(
+      expect.objectContaining({
+        message: expect.not.stringContaining('hunter2'),
+      }),
+    );
   });
 
   it('refuses empty keys and bad ttls', async () => {
@@ -119,9 +126,13 @@ describe('CacheManager', () => {
     expect(() => fromConfig({ cache: { store: 'memory', defaultTtl: 60_000 } })).not.toThrow();
     expect(() => fromConfig({ cache: { defaultTtl: { minutes: 5, seconds: 3 } } })).not.toThrow();
     expect(() => fromConfig({ cache: { defaultTtl: 'PT5M' } })).not.toThrow();
-    expect(() => fromConfig({ cache: { defaultTtl: { fortnights: 1 } } })).toThrow(/backend.cache.defaultTtl/);
+    expect(() => fromConfig({ cache: { defaultTtl: { fortnights: 1 } } })).toThrow(
+      /backend.cache.defaultTtl/,
+    );
     expect(() => fromConfig({ cache: { defaultTtl: -1 } })).toThrow(/backend.cache.defaultTtl/);
-    expect(() => fromConfig({ cache: { defaultTtl: 0 } })).toThrow(/backend.cache.defaultTtl.*longer than zero/);
+    expect(() => fromConfig({ cache: { defaultTtl: 0 } })).toThrow(
+      /backend.cache.defaultTtl.*longer than zero/,
+    );
     expect(() => fromConfig({ cache: { defaultTtl: 'soon' } })).toThrow(/backend.cache.defaultTtl/);
   });
 

@@ -21,7 +21,9 @@ export class CacheManager {
     const storeName = config.getOptionalString('backend.cache.store') ?? 'memory';
     const defaultTtl = readDurationMs(config, 'backend.cache.defaultTtl');
     if (defaultTtl === 0) {
-      throw new Error("Invalid duration in backend.cache.defaultTtl: it must be longer than zero; leave it unset for no expiry");
+      throw new Error(
+        'Invalid duration in backend.cache.defaultTtl: it must be longer than zero; leave it unset for no expiry',
+      );
     }
     if (storeName !== 'memory') {
       throw new Error(

@@ -1,4 +1,8 @@
-import type { CacheService, CacheServiceOptions, CacheServiceSetOptions } from '@greenroom/backend-plugin-api';
+import type {
+  CacheService,
+  CacheServiceOptions,
+  CacheServiceSetOptions,
+} from '@greenroom/backend-plugin-api';
 import { InputError } from '@greenroom/errors';
 import type { CacheStore } from './CacheStore';
 
@@ -30,7 +34,9 @@ export class DefaultCacheService implements CacheService {
 
   withOptions(options: CacheServiceOptions): CacheService {
     const defaultTtl =
-      options.defaultTtl === undefined ? this.defaultTtl : checkTtl(options.defaultTtl, 'defaultTtl');
+      options.defaultTtl === undefined
+        ? this.defaultTtl
+        : checkTtl(options.defaultTtl, 'defaultTtl');
     return new DefaultCacheService(this.store, this.namespace, defaultTtl);
   }
 
@@ -56,7 +62,9 @@ function serialize(key: string, value: unknown): string {
     json = JSON.stringify(value);
   } catch (error) {
     // The message names the failing structure (cycle, BigInt), never the value itself.
-    throw new InputError(`Cache value for key '${key}' is not JSON-serializable: ${(error as Error).message}`);
+    throw new InputError(
+      `Cache value for key '${key}' is not JSON-serializable: ${(error as Error).message}`,
+    );
   }
   if (json === undefined) {
     throw new InputError(

@@ -16,14 +16,28 @@ describe('DefaultEventsService', () => {
   it('logs a failing subscriber with the plugin, its prefixed id, the topic and the error', async () => {
     const { rootLogger, events } = setup();
     const received: EventParams[] = [];
-    await events.subscribe({ id: 'broken', topics: ['t'], onEvent: async () => { throw new TypeError('bad payload'); } });
-    await events.subscribe({ id: 'fine', topics: ['t'], onEvent: async e => void received.push(e) });
+    await events.subscribe({
+      id: 'broken',
+      topics: ['t'],
+      onEvent: async () => {
+        throw new TypeError('bad payload');
+      },
+    });
+    await events.subscribe({
+      id: 'fine',
+      topics: ['t'],
+      onEvent: async e => void received.push(e),
+    });
     await events.publish({ topic: 't', eventPayload: { n: 1 } });
     expect(received).toHaveLength(1);
     expect(rootLogger.lines).toHaveLength(1);
     const [line] = rootLogger.lines;
     expect(line.level).toBe('error');
-    expect(line.meta).toMatchObject({ plugin: 'catalog', subscriberId: 'catalog.broken', topic: 't' });
+    expect(line.meta).toMatchObject({
+      plugin: 'catalog',
+      subscriberId: 'catalog.broken',
+      topic: 't',
+    });
     expect((line.meta.error as Error).message).toBe('bad payload');
   });
 
@@ -35,9 +49,15 @@ describe('DefaultEventsService', () => {
   it('rejects malformed subscriptions with a message naming what is wrong', async () => {
     const { events } = setup();
     const onEvent = async () => {};
-    await expect(events.subscribe({ id: '', topics: ['t'], onEvent })).rejects.toThrow(/non-empty id/);
-    await expect(events.subscribe({ id: 's', topics: [], onEvent })).rejects.toThrow(/'s' must list at least one/);
-    await expect(events.subscribe({ id: 's', topics: ['ok', ''], onEvent })).rejects.toThrow(InputError);
+    await expect(events.subscribe({ id: '', topics: ['t'], onEvent })).rejects.toThrow(
+      /non-empty id/,
+    );
+    await expect(events.subscribe({ id: 's', topics: [], onEvent })).rejects.toThrow(
+      /'s' must list at least one/,
+    );
+    await expect(events.subscribe({ id: 's', topics: ['ok', ''], onEvent })).rejects.toThrow(
+      InputError,
+    );
     await expect(
       events.subscribe({ id: 's', topics: ['t'] } as unknown as EventsServiceSubscribeOptions),
     ).rejects.toThrow(/onEvent function/);
@@ -47,7 +67,11 @@ describe('DefaultEventsService', () => {
     const { events } = setup();
     const received: unknown[] = [];
     const topics = ['a'];
-    await events.subscribe({ id: 's', topics, onEvent: async e => void received.push(e.eventPayload) });
+    await events.subscribe({
+      id: 's',
+      topics,
+      onEvent: async e => void received.push(e.eventPayload),
+    });
     topics.push('b');
     await events.publish({ topic: 'b', eventPayload: 'b' });
     await events.publish({ topic: 'a', eventPayload: 'a' });

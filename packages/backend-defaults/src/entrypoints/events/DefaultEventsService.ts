@@ -28,11 +28,19 @@ export class DefaultEventsService implements EventsService {
 
   async subscribe(options: EventsServiceSubscribeOptions): Promise<void> {
     if (typeof options?.id !== 'string' || options.id === '') {
-      throw new InputError(`Event subscribers of plugin '${this.pluginId}' must have a non-empty id`);
+      throw new InputError(
+        `Event subscribers of plugin '${this.pluginId}' must have a non-empty id`,
+      );
     }
     const topics = options.topics;
-    if (!Array.isArray(topics) || topics.length === 0 || topics.some(t => typeof t !== 'string' || t === '')) {
-      throw new InputError(`Event subscriber '${options.id}' must list at least one non-empty topic`);
+    if (
+      !Array.isArray(topics) ||
+      topics.length === 0 ||
+      topics.some(t => typeof t !== 'string' || t === '')
+    ) {
+      throw new InputError(
+        `Event subscriber '${options.id}' must list at least one non-empty topic`,
+      );
     }
     if (typeof options.onEvent !== 'function') {
       throw new InputError(`Event subscriber '${options.id}' must have an onEvent function`);

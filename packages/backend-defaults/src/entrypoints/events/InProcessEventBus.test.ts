@@ -15,7 +15,11 @@ describe('InProcessEventBus', () => {
     const two = recorder();
     await bus.subscribe({ id: 'one', topics: ['catalog.changed'], onEvent: one.onEvent });
     await bus.subscribe({ id: 'two', topics: ['other', 'catalog.changed'], onEvent: two.onEvent });
-    const event = { topic: 'catalog.changed', eventPayload: { ref: 'component:default/a' }, metadata: { source: 'x' } };
+    const event = {
+      topic: 'catalog.changed',
+      eventPayload: { ref: 'component:default/a' },
+      metadata: { source: 'x' },
+    };
     await bus.publish(event);
     expect(one.received).toEqual([event]);
     expect(two.received).toEqual([event]);
@@ -61,11 +65,19 @@ describe('InProcessEventBus', () => {
     const logger = createTestLogger();
     const bus = new InProcessEventBus(logger);
     const after = recorder();
-    await bus.subscribe({ id: 'rejects', topics: ['t'], onEvent: async () => { throw new Error('boom'); } });
+    await bus.subscribe({
+      id: 'rejects',
+      topics: ['t'],
+      onEvent: async () => {
+        throw new Error('boom');
+      },
+    });
     await bus.subscribe({
       id: 'throws-sync',
       topics: ['t'],
-      onEvent: (() => { throw new Error('sync boom'); }) as () => Promise<void>,
+      onEvent: (() => {
+        throw new Error('sync boom');
+      }) as () => Promise<void>,
     });
     await bus.subscribe({ id: 'after', topics: ['t'], onEvent: after.onEvent });
     await expect(bus.publish({ topic: 't', eventPayload: 1 })).resolves.toBeUndefined();
@@ -73,7 +85,10 @@ describe('InProcessEventBus', () => {
     const errors = logger.lines.filter(line => line.level === 'error');
     expect(errors.map(line => line.meta.subscriberId).sort()).toEqual(['rejects', 'throws-sync']);
     expect(errors[0].meta.topic).toBe('t');
-    expect(errors.map(line => (line.meta.error as Error).message).sort()).toEqual(['boom', 'sync boom']);
+    expect(errors.map(line => (line.meta.error as Error).message).sort()).toEqual([
+      'boom',
+      'sync boom',
+    ]);
     expect(errors[0].message).toContain("topic 't'");
   });
 

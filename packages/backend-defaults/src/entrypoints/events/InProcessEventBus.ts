@@ -1,4 +1,8 @@
-import type { EventParams, EventsServiceSubscribeOptions, LoggerService } from '@greenroom/backend-plugin-api';
+import type {
+  EventParams,
+  EventsServiceSubscribeOptions,
+  LoggerService,
+} from '@greenroom/backend-plugin-api';
 import type { EventBus } from './EventBus';
 import { deliverSafely } from './deliverSafely';
 
@@ -11,7 +15,9 @@ export class InProcessEventBus implements EventBus {
   async publish(params: EventParams): Promise<void> {
     // Copied, so a subscriber that subscribes during delivery starts with the next event.
     const subscribers = [...(this.subscribersByTopic.get(params.topic) ?? [])];
-    await Promise.all(subscribers.map(subscriber => deliverSafely(subscriber, params, this.logger)));
+    await Promise.all(
+      subscribers.map(subscriber => deliverSafely(subscriber, params, this.logger)),
+    );
   }
 
   async subscribe(options: EventsServiceSubscribeOptions): Promise<void> {

@@ -1,4 +1,8 @@
-import type { EventParams, EventsServiceSubscribeOptions, LoggerService } from '@greenroom/backend-plugin-api';
+import type {
+  EventParams,
+  EventsServiceSubscribeOptions,
+  LoggerService,
+} from '@greenroom/backend-plugin-api';
 
 /** Calls one subscriber; a throw (sync or async) is logged and goes no further. */
 export async function deliverSafely(
@@ -9,10 +13,13 @@ export async function deliverSafely(
   try {
     await subscriber.onEvent(params);
   } catch (error) {
-    logger.error(`Event subscriber '${subscriber.id}' failed to handle an event on topic '${params.topic}'`, {
-      subscriberId: subscriber.id,
-      topic: params.topic,
-      error,
-    });
+    logger.error(
+      `Event subscriber '${subscriber.id}' failed to handle an event on topic '${params.topic}'`,
+      {
+        subscriberId: subscriber.id,
+        topic: params.topic,
+        error,
+      },
+    );
   }
 }

@@ -11,7 +11,11 @@ async function eventsFor(pluginIds: string[]) {
   const services = await Promise.all(
     pluginIds.map(pluginId =>
       eventsServiceFactory.factory(
-        { rootLogger, logger: rootLogger.child({ plugin: pluginId }), pluginMetadata: { getId: () => pluginId } },
+        {
+          rootLogger,
+          logger: rootLogger.child({ plugin: pluginId }),
+          pluginMetadata: { getId: () => pluginId },
+        },
         { pluginId, rootContext },
       ),
     ),
@@ -26,10 +30,19 @@ describe('eventsServiceFactory', () => {
   });
 
   it('lets one plugin receive what another publishes, through the shared root bus', async () => {
-    const { services: [catalog, search] } = await eventsFor(['catalog', 'search']);
+    const {
+      services: [catalog, search],
+    } = await eventsFor(['catalog', 'search']);
     const received: EventParams[] = [];
-    await search.subscribe({ id: 'indexer', topics: ['catalog.entity.changed'], onEvent: async e => void received.push(e) });
-    await catalog.publish({ topic: 'catalog.entity.changed', eventPayload: { ref: 'component:default/x' } });
+    await search.subscribe({
+      id: 'indexer',
+      topics: ['catalog.entity.changed'],
+      onEvent: async e => void received.push(e),
+    });
+    await catalog.publish({
+      topic: 'catalog.entity.changed',
+      eventPayload: { ref: 'component:default/x' },
+    });
     expect(received.map(e => e.eventPayload)).toEqual([{ ref: 'component:default/x' }]);
   });
 
@@ -37,19 +50,36 @@ describe('eventsServiceFactory', () => {
     const first = await eventsFor(['catalog']);
     const second = await eventsFor(['search']);
     const received: unknown[] = [];
-    await second.services[0].subscribe({ id: 's', topics: ['t'], onEvent: async e => void received.push(e) });
+    await second.services[0].subscribe({
+      id: 's',
+      topics: ['t'],
+      onEvent: async e => void received.push(e),
+    });
     await first.services[0].publish({ topic: 't', eventPayload: 1 });
     expect(received).toEqual([]);
   });
 
   it('lets two plugins use the same subscriber id and logs failures under the right plugin', async () => {
-    const { rootLogger, services: [a, b, publisher] } = await eventsFor(['a', 'b', 'p']);
+    const {
+      rootLogger,
+      services: [a, b, publisher],
+    } = await eventsFor(['a', 'b', 'p']);
     let bCalls = 0;
-    await a.subscribe({ id: 'worker', topics: ['t'], onEvent: async () => { throw new Error('a failed'); } });
+    await a.subscribe({
+      id: 'worker',
+      topics: ['t'],
+      onEvent: async () => {
+        throw new Error('a failed');
+      },
+    });
     await b.subscribe({ id: 'worker', topics: ['t'], onEvent: async () => void bCalls++ });
     await publisher.publish({ topic: 't', eventPayload: null });
     expect(bCalls).toBe(1);
     expect(rootLogger.lines).toHaveLength(1);
-    expect(rootLogger.lines[0].meta).toMatchObject({ plugin: 'a', subscriberId: 'a.worker', topic: 't' });
+    expect(rootLogger.lines[0].meta).toMatchObject({
+      plugin: 'a',
+      subscriberId: 'a.worker',
+      topic: 't',
+    });
   });
 });

@@ -10,7 +10,8 @@ export const eventsServiceFactory = createServiceFactory({
     logger: coreServices.logger,
     pluginMetadata: coreServices.pluginMetadata,
   },
-  createRootContext: ({ rootLogger }) => new InProcessEventBus(rootLogger.child({ service: 'events' })),
+  createRootContext: ({ rootLogger }) =>
+    new InProcessEventBus(rootLogger.child({ service: 'events' })),
   factory: ({ logger, pluginMetadata }, bus) =>
     new DefaultEventsService(bus, pluginMetadata.getId(), logger),
 });

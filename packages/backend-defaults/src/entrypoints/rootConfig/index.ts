@@ -1,3 +1,6 @@
-export { createRootConfigServiceFactory, rootConfigServiceFactory } from './rootConfigServiceFactory';
+export {
+  createRootConfigServiceFactory,
+  rootConfigServiceFactory,
+} from './rootConfigServiceFactory';
 export type { RootConfigFactoryOptions } from './rootConfigServiceFactory';
 export { getConfigSecrets } from './configSecrets';

@@ -30,7 +30,10 @@ export function createRootConfigServiceFactory(options: RootConfigFactoryOptions
           `Invalid configuration:\n${problems.map(problem => `  ${problem.text}`).join('\n')}`,
         );
       }
-      setConfigSecrets(loaded.config, collectSecretValues(mergeConfigLayers(loaded.layers), schema));
+      setConfigSecrets(
+        loaded.config,
+        collectSecretValues(mergeConfigLayers(loaded.layers), schema),
+      );
       return loaded.config;
     },
   });

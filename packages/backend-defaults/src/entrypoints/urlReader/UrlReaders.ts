@@ -11,7 +11,12 @@ import { FileUrlReader } from './files/FileUrlReader';
 import { HttpUrlReader } from './http/HttpUrlReader';
 import { ReadingAllowList } from './http/ReadingAllowList';
 import { parseReadTarget } from './parseReadTarget';
-import { DEFAULT_MAX_BYTES, DEFAULT_MAX_REDIRECTS, DEFAULT_TIMEOUT_MS, type ReadLimits } from './readLimits';
+import {
+  DEFAULT_MAX_BYTES,
+  DEFAULT_MAX_REDIRECTS,
+  DEFAULT_TIMEOUT_MS,
+  type ReadLimits,
+} from './readLimits';
 
 export interface UrlReadersOptions extends Partial<ReadLimits> {
   logger: LoggerService;
@@ -27,14 +32,24 @@ export class DefaultUrlReader implements UrlReaderService {
     private readonly http: HttpUrlReader,
   ) {}
 
-  async readUrl(url: string, options?: UrlReaderServiceReadUrlOptions): Promise<UrlReaderServiceReadUrlResponse> {
+  async readUrl(
+    url: string,
+    options?: UrlReaderServiceReadUrlOptions,
+  ): Promise<UrlReaderServiceReadUrlResponse> {
     const target = parseReadTarget(url);
-    return target.kind === 'file' ? this.files.readUrl(target.path, options) : this.http.readUrl(target.url, options);
+    return target.kind === 'file'
+      ? this.files.readUrl(target.path, options)
+      : this.http.readUrl(target.url, options);
   }
 
-  async search(url: string, options?: UrlReaderServiceSearchOptions): Promise<UrlReaderServiceSearchResponse> {
+  async search(
+    url: string,
+    options?: UrlReaderServiceSearchOptions,
+  ): Promise<UrlReaderServiceSearchResponse> {
     const target = parseReadTarget(url);
-    return target.kind === 'file' ? this.files.search(target.path, options) : this.http.search(target.url, options);
+    return target.kind === 'file'
+      ? this.files.search(target.path, options)
+      : this.http.search(target.url, options);
   }
 }
 

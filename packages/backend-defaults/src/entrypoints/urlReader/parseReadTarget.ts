@@ -16,7 +16,8 @@ export function parseReadTarget(target: string): ReadTarget {
   if (typeof target !== 'string' || target === '') {
     throw new InputError('A URL or absolute path to read is required');
   }
-  if (target.includes('\0')) throw new InputError('Paths and URLs to read must not contain NUL characters');
+  if (target.includes('\0'))
+    throw new InputError('Paths and URLs to read must not contain NUL characters');
   const scheme = SCHEME.exec(target)?.[1]?.toLowerCase();
   if (scheme === 'file') {
     // Not echoed: a malformed file URL may carry user:password@host.
@@ -40,7 +41,9 @@ export function parseReadTarget(target: string): ReadTarget {
   }
   if (isAbsolute(target)) return { kind: 'file', path: resolve(target) };
   if (scheme) {
-    throw new InputError(`Unsupported URL scheme '${scheme}:'; use http(s), file:// or an absolute path`);
+    throw new InputError(
+      `Unsupported URL scheme '${scheme}:'; use http(s), file:// or an absolute path`,
+    );
   }
   // Not echoed either: without a scheme we cannot tell which part might be a secret.
   throw new InputError('Paths to read must be absolute (or be a file:// or http(s) URL)');

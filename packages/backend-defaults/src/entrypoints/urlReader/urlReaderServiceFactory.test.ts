@@ -13,7 +13,10 @@ import { urlReaderServiceFactory } from './urlReaderServiceFactory';
 async function create(data: JsonObject): Promise<UrlReaderService> {
   const config = new ConfigReader(data);
   const rootContext = await urlReaderServiceFactory.createRootContext?.({ config });
-  return urlReaderServiceFactory.factory({ config, logger: createTestLogger() }, { pluginId: 'catalog', rootContext });
+  return urlReaderServiceFactory.factory(
+    { config, logger: createTestLogger() },
+    { pluginId: 'catalog', rootContext },
+  );
 }
 
 describe('urlReaderServiceFactory', () => {
@@ -27,7 +30,9 @@ describe('urlReaderServiceFactory', () => {
     try {
       await writeFile(join(dir, 'a.txt'), 'content');
       const reader = await create({ backend: { reading: { allow: [{ host: 'example.com' }] } } });
-      expect((await (await reader.readUrl(join(dir, 'a.txt'))).buffer()).toString()).toBe('content');
+      expect((await (await reader.readUrl(join(dir, 'a.txt'))).buffer()).toString()).toBe(
+        'content',
+      );
       await expect(reader.readUrl('https://other.example.org/x')).rejects.toThrow(NotAllowedError);
     } finally {
       await rm(dir, { recursive: true, force: true });
@@ -35,8 +40,8 @@ describe('urlReaderServiceFactory', () => {
   });
 
   it('fails to start on a malformed allow-list', async () => {
-    await expect(create({ backend: { reading: { allow: [{ host: 'http://x' }] } } })).rejects.toThrow(
-      /backend.reading.allow\[0\]/,
-    );
+    await expect(
+      create({ backend: { reading: { allow: [{ host: 'http://x' }] } } }),
+    ).rejects.toThrow(/backend.reading.allow\[0\]/);
   });
 });

@@ -14,7 +14,10 @@ let reader: UrlReaderService;
 
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'greenroom-files-'));
-  reader = UrlReaders.fromConfig(new ConfigReader({}), { logger: createTestLogger(), maxBytes: 64 });
+  reader = UrlReaders.fromConfig(new ConfigReader({}), {
+    logger: createTestLogger(),
+    maxBytes: 64,
+  });
 });
 afterEach(() => rm(dir, { recursive: true, force: true }));
 
@@ -70,31 +73,52 @@ describe('FileUrlReader readUrl', () => {
   it('throws NotModifiedError when not modified after lastModifiedAfter', async () => {
     const mtime = new Date('2024-01-01T00:00:00.250Z');
     const path = await put('a.yaml', 'x', mtime);
-    await expect(reader.readUrl(path, { lastModifiedAfter: mtime })).rejects.toThrow(NotModifiedError);
+    await expect(reader.readUrl(path, { lastModifiedAfter: mtime })).rejects.toThrow(
+      NotModifiedError,
+    );
     const first = await reader.readUrl(path);
-    await expect(reader.readUrl(path, { lastModifiedAfter: first.lastModifiedAt })).rejects.toThrow(NotModifiedError);
+    await expect(reader.readUrl(path, { lastModifiedAfter: first.lastModifiedAt })).rejects.toThrow(
+      NotModifiedError,
+    );
     const earlier = new Date(mtime.getTime() - 1);
     await expect(reader.readUrl(path, { lastModifiedAfter: earlier })).resolves.toBeDefined();
   });
 
   it('refuses files larger than the limit', async () => {
     const path = await put('big.txt', 'x'.repeat(100));
-    await expect(reader.readUrl(path)).rejects.toThrow(`'${path}' is 100 bytes, more than the 64 bytes read limit`);
+    await expect(reader.readUrl(path)).rejects.toThrow(
+      `'${path}' is 100 bytes, more than the 64 bytes read limit`,
+    );
   });
 
   it('refuses anything that is not an absolute path or absolute file URL', async () => {
-    for (const bad of ['a.yaml', './a.yaml', '../etc/passwd', 'file:a.yaml', 'file:./a.yaml', 'file:/etc/hostname', 'file://server/share/x', 'ftp://example.com/x', '', '/tmp/a\0b']) {
+    for (const bad of [
+      'a.yaml',
+      './a.yaml',
+      '../etc/passwd',
+      'file:a.yaml',
+      'file:./a.yaml',
+      'file:/etc/hostname',
+      'file://server/share/x',
+      'ftp://example.com/x',
+      '',
+      '/tmp/a\0b',
+    ]) {
       await expect(reader.readUrl(bad), bad).rejects.toThrow(InputError);
     }
     await expect(reader.readUrl('file://user:secret@host/x')).rejects.toThrow(
       expect.objectContaining({ message: expect.not.stringContaining('secret') }),
     );
-    await expect(reader.readUrl('ftp://example.com/x')).rejects.toThrow(/Unsupported URL scheme 'ftp:'/);
+    await expect(reader.readUrl('ftp://example.com/x')).rejects.toThrow(
+      /Unsupported URL scheme 'ftp:'/,
+    );
   });
 
   it('honours an aborted signal', async () => {
     const path = await put('a.yaml', 'x');
-    await expect(reader.readUrl(path, { signal: AbortSignal.abort() })).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(reader.readUrl(path, { signal: AbortSignal.abort() })).rejects.toMatchObject({
+      name: 'AbortError',
+    });
   });
 });
 
@@ -114,7 +138,11 @@ describe('FileUrlReader search', () => {
       join(dir, 'services/a/catalog-info.yaml'),
       join(dir, 'services/b/catalog-info.yaml'),
     ]);
-    expect(await Promise.all(result.files.map(file => text(file.content())))).toEqual(['root', 'a', 'b']);
+    expect(await Promise.all(result.files.map(file => text(file.content())))).toEqual([
+      'root',
+      'a',
+      'b',
+    ]);
     expect(result.files[0].lastModifiedAt).toBeInstanceOf(Date);
   });
 

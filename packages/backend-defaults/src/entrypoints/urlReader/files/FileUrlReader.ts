@@ -22,14 +22,19 @@ import { splitGlob } from './splitGlob';
 export class FileUrlReader {
   constructor(private readonly options: { maxBytes: number }) {}
 
-  async readUrl(path: string, options: UrlReaderServiceReadUrlOptions = {}): Promise<UrlReaderServiceReadUrlResponse> {
+  async readUrl(
+    path: string,
+    options: UrlReaderServiceReadUrlOptions = {},
+  ): Promise<UrlReaderServiceReadUrlResponse> {
     options.signal?.throwIfAborted();
     const info = await statFile(path);
     if (options.etag !== undefined && options.etag === info.etag) {
       throw new NotModifiedError(`'${path}' has not changed since etag '${options.etag}'`);
     }
     if (options.lastModifiedAfter && info.lastModifiedAt <= options.lastModifiedAfter) {
-      throw new NotModifiedError(`'${path}' has not been modified since ${options.lastModifiedAfter.toISOString()}`);
+      throw new NotModifiedError(
+        `'${path}' has not been modified since ${options.lastModifiedAfter.toISOString()}`,
+      );
     }
     this.checkSize(info);
     const signal = options.signal;
@@ -42,7 +47,10 @@ export class FileUrlReader {
   }
 
   /** A glob finds every matching file; a plain path finds that file, or nothing. */
-  async search(path: string, options: UrlReaderServiceSearchOptions = {}): Promise<UrlReaderServiceSearchResponse> {
+  async search(
+    path: string,
+    options: UrlReaderServiceSearchOptions = {},
+  ): Promise<UrlReaderServiceSearchResponse> {
     options.signal?.throwIfAborted();
     const { base, pattern } = splitGlob(path);
     let infos: FileInfo[];
@@ -63,7 +71,9 @@ export class FileUrlReader {
     }
     const etag = combinedEtag(infos);
     if (options.etag !== undefined && options.etag === etag) {
-      throw new NotModifiedError(`No file matching '${path}' has changed since etag '${options.etag}'`);
+      throw new NotModifiedError(
+        `No file matching '${path}' has changed since etag '${options.etag}'`,
+      );
     }
     return { files: infos.map(info => this.searchResult(info, options.signal)), etag };
   }

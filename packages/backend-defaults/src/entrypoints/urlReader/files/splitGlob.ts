@@ -9,5 +9,8 @@ export function splitGlob(path: string): { base: string; pattern?: string } {
   const segments = path.split('/');
   const first = segments.findIndex(segment => isDynamicPattern(segment));
   if (first === -1) return { base: path };
-  return { base: segments.slice(0, first).join('/') || '/', pattern: segments.slice(first).join('/') };
+  return {
+    base: segments.slice(0, first).join('/') || '/',
+    pattern: segments.slice(first).join('/'),
+  };
 }

@@ -12,17 +12,25 @@ let other: TestServer;
 
 beforeAll(async () => {
   other = await startTestServer({
-    '/landing.yaml': (req, res) => void res.writeHead(200).end(`auth:${req.headers.authorization ?? 'none'}`),
+    '/landing.yaml': (req, res) =>
+      void res.writeHead(200).end(`auth:${req.headers.authorization ?? 'none'}`),
   });
   server = await startTestServer({
-    '/target.yaml': (req, res) => void res.writeHead(200, { etag: '"t"' }).end(`auth:${req.headers.authorization ?? 'none'}`),
-    '/redirect-absolute': (_req, res) => void res.writeHead(302, { location: `${server.origin}/target.yaml` }).end(),
-    '/dir/redirect-relative': (_req, res) => void res.writeHead(301, { location: '../target.yaml' }).end(),
-    '/redirect-chain': (_req, res) => void res.writeHead(307, { location: '/redirect-absolute' }).end(),
-    '/redirect-away': (_req, res) => void res.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data' }).end(),
+    '/target.yaml': (req, res) =>
+      void res.writeHead(200, { etag: '"t"' }).end(`auth:${req.headers.authorization ?? 'none'}`),
+    '/redirect-absolute': (_req, res) =>
+      void res.writeHead(302, { location: `${server.origin}/target.yaml` }).end(),
+    '/dir/redirect-relative': (_req, res) =>
+      void res.writeHead(301, { location: '../target.yaml' }).end(),
+    '/redirect-chain': (_req, res) =>
+      void res.writeHead(307, { location: '/redirect-absolute' }).end(),
+    '/redirect-away': (_req, res) =>
+      void res.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data' }).end(),
     '/redirect-private': (_req, res) => void res.writeHead(302, { location: '/private/x' }).end(),
-    '/redirect-file': (_req, res) => void res.writeHead(302, { location: 'file:///etc/passwd' }).end(),
-    '/redirect-other': (_req, res) => void res.writeHead(308, { location: `${other.origin}/landing.yaml` }).end(),
+    '/redirect-file': (_req, res) =>
+      void res.writeHead(302, { location: 'file:///etc/passwd' }).end(),
+    '/redirect-other': (_req, res) =>
+      void res.writeHead(308, { location: `${other.origin}/landing.yaml` }).end(),
     '/redirect-loop': (_req, res) => void res.writeHead(302, { location: '/redirect-loop' }).end(),
     '/redirect-nowhere': (_req, res) => void res.writeHead(302).end(),
     '/slow-headers': (_req, res) => void setTimeout(() => res.writeHead(200).end('late'), 2_000),
@@ -31,7 +39,10 @@ beforeAll(async () => {
       res.write('start...');
     },
     '/exact': (_req, res) => void res.writeHead(200).end(Buffer.alloc(MAX_BYTES, 'a')),
-    '/declared-big': (_req, res) => void res.writeHead(200, { 'content-length': String(MAX_BYTES * 4) }).end(Buffer.alloc(MAX_BYTES * 4)),
+    '/declared-big': (_req, res) =>
+      void res
+        .writeHead(200, { 'content-length': String(MAX_BYTES * 4) })
+        .end(Buffer.alloc(MAX_BYTES * 4)),
     '/chunked-big': (_req, res) => {
       res.writeHead(200);
       for (let i = 0; i < 8; i++) res.write(Buffer.alloc(MAX_BYTES / 2, 'b'));
@@ -45,10 +56,17 @@ afterAll(async () => {
 });
 
 // Only the timeout tests use a short timeout, so a busy machine cannot fail the others.
-function reader(hosts: Array<string | { host: string; paths: string[] }>, timeoutMs = 10_000): UrlReaderService {
+function reader(
+  hosts: Array<string | { host: string; paths: string[] }>,
+  timeoutMs = 10_000,
+): UrlReaderService {
   const allow = hosts.map(host => (typeof host === 'string' ? { host } : host));
   const config = new ConfigReader({ backend: { reading: { allow } } });
-  return UrlReaders.fromConfig(config, { logger: createTestLogger(), maxBytes: MAX_BYTES, timeoutMs });
+  return UrlReaders.fromConfig(config, {
+    logger: createTestLogger(),
+    maxBytes: MAX_BYTES,
+    timeoutMs,
+  });
 }
 
 describe('HttpUrlReader redirects', () => {
@@ -75,11 +93,15 @@ describe('HttpUrlReader redirects', () => {
 
   it('checks path prefixes on every hop', async () => {
     const read = reader([{ host: server.host, paths: ['/redirect-private'] }]);
-    await expect(read.readUrl(`${server.origin}/redirect-private`)).rejects.toThrow(/\/private\/x'.*is not allowed/);
+    await expect(read.readUrl(`${server.origin}/redirect-private`)).rejects.toThrow(
+      /\/private\/x'.*is not allowed/,
+    );
   });
 
   it('refuses redirects to file URLs', async () => {
-    await expect(reader([server.host]).readUrl(`${server.origin}/redirect-file`)).rejects.toThrow(NotAllowedError);
+    await expect(reader([server.host]).readUrl(`${server.origin}/redirect-file`)).rejects.toThrow(
+      NotAllowedError,
+    );
   });
 
   it('does not forward URL credentials to another origin', async () => {
@@ -92,8 +114,12 @@ describe('HttpUrlReader redirects', () => {
 
   it('stops redirect loops and redirects without a location', async () => {
     const read = reader([server.host]);
-    await expect(read.readUrl(`${server.origin}/redirect-loop`)).rejects.toThrow(/more than 5 redirects/);
-    await expect(read.readUrl(`${server.origin}/redirect-nowhere`)).rejects.toThrow(/redirect without a location/);
+    await expect(read.readUrl(`${server.origin}/redirect-loop`)).rejects.toThrow(
+      /more than 5 redirects/,
+    );
+    await expect(read.readUrl(`${server.origin}/redirect-nowhere`)).rejects.toThrow(
+      /redirect without a location/,
+    );
   });
 });
 
@@ -103,12 +129,16 @@ describe('HttpUrlReader limits', () => {
     await expect(read.readUrl(`${server.origin}/slow-headers`)).rejects.toThrow(
       `Timed out after 100 ms reading '${server.origin}/slow-headers'`,
     );
-    await expect(read.readUrl(`${server.origin}/slow-body`)).rejects.toThrow(/Timed out after 100 ms/);
+    await expect(read.readUrl(`${server.origin}/slow-body`)).rejects.toThrow(
+      /Timed out after 100 ms/,
+    );
   });
 
   it("passes the caller's abort through as an abort", async () => {
     const controller = new AbortController();
-    const pending = reader([server.host]).readUrl(`${server.origin}/slow-headers`, { signal: controller.signal });
+    const pending = reader([server.host]).readUrl(`${server.origin}/slow-headers`, {
+      signal: controller.signal,
+    });
     controller.abort();
     await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
   });
@@ -123,6 +153,8 @@ describe('HttpUrlReader limits', () => {
     await expect(read.readUrl(`${server.origin}/declared-big`)).rejects.toThrow(
       `Response from '${server.origin}/declared-big' is 4 KiB, more than the 1 KiB read limit`,
     );
-    await expect(read.readUrl(`${server.origin}/chunked-big`)).rejects.toThrow(/more than the 1 KiB read limit/);
+    await expect(read.readUrl(`${server.origin}/chunked-big`)).rejects.toThrow(
+      /more than the 1 KiB read limit/,
+    );
   });
 });

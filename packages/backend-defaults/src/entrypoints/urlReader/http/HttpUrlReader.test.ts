@@ -16,7 +16,9 @@ beforeAll(async () => {
       if (req.headers['if-none-match'] === '"v1"') return void res.writeHead(304).end();
       const since = req.headers['if-modified-since'];
       if (since && new Date(since) >= LAST_MODIFIED) return void res.writeHead(304).end();
-      res.writeHead(200, { etag: '"v1"', 'last-modified': LAST_MODIFIED.toUTCString() }).end('kind: Component\n');
+      res
+        .writeHead(200, { etag: '"v1"', 'last-modified': LAST_MODIFIED.toUTCString() })
+        .end('kind: Component\n');
     },
     // Ignores conditional headers, as some servers do.
     '/stubborn.yaml': (_req, res) => void res.writeHead(200, { etag: '"s1"' }).end('same'),
@@ -62,7 +64,9 @@ describe('HttpUrlReader', () => {
 
   it('sends If-None-Match from etag and turns 304 into NotModifiedError', async () => {
     const before = server.requests.length;
-    await expect(allowServer().readUrl(`${server.origin}/file.yaml`, { etag: '"v1"' })).rejects.toThrow(NotModifiedError);
+    await expect(
+      allowServer().readUrl(`${server.origin}/file.yaml`, { etag: '"v1"' }),
+    ).rejects.toThrow(NotModifiedError);
     expect(server.requests[before].headers['if-none-match']).toBe('"v1"');
     const changed = await allowServer().readUrl(`${server.origin}/file.yaml`, { etag: '"v0"' });
     expect(changed.etag).toBe('"v1"');
@@ -70,19 +74,27 @@ describe('HttpUrlReader', () => {
 
   it('sends If-Modified-Since from lastModifiedAfter', async () => {
     const url = `${server.origin}/file.yaml`;
-    await expect(allowServer().readUrl(url, { lastModifiedAfter: LAST_MODIFIED })).rejects.toThrow(NotModifiedError);
+    await expect(allowServer().readUrl(url, { lastModifiedAfter: LAST_MODIFIED })).rejects.toThrow(
+      NotModifiedError,
+    );
     const older = new Date(LAST_MODIFIED.getTime() - 60_000);
-    await expect(allowServer().readUrl(url, { lastModifiedAfter: older })).resolves.toMatchObject({ etag: '"v1"' });
+    await expect(allowServer().readUrl(url, { lastModifiedAfter: older })).resolves.toMatchObject({
+      etag: '"v1"',
+    });
   });
 
   it('treats a 200 with the same etag as not modified', async () => {
     const url = `${server.origin}/stubborn.yaml`;
     await expect(allowServer().readUrl(url, { etag: '"s1"' })).rejects.toThrow(NotModifiedError);
-    await expect(allowServer().readUrl(url, { etag: '"s0"' })).resolves.toMatchObject({ etag: '"s1"' });
+    await expect(allowServer().readUrl(url, { etag: '"s0"' })).resolves.toMatchObject({
+      etag: '"s1"',
+    });
   });
 
   it('maps 404 to NotFoundError and other failures to an error with the status', async () => {
-    await expect(allowServer().readUrl(`${server.origin}/nope.yaml`)).rejects.toThrow(NotFoundError);
+    await expect(allowServer().readUrl(`${server.origin}/nope.yaml`)).rejects.toThrow(
+      NotFoundError,
+    );
     await expect(allowServer().readUrl(`${server.origin}/nope.yaml`)).rejects.toThrow(
       `Could not read '${server.origin}/nope.yaml': not found (HTTP 404)`,
     );
@@ -109,8 +121,12 @@ describe('HttpUrlReader', () => {
   it('applies path prefixes', async () => {
     const read = reader([{ host: server.host, paths: ['/public/'] }]);
     await expect(read.readUrl(`${server.origin}/public/ok.yaml`)).resolves.toBeDefined();
-    await expect(read.readUrl(`${server.origin}/private/secret.yaml`)).rejects.toThrow(NotAllowedError);
-    await expect(read.readUrl(`${server.origin}/public/..%2Fprivate/secret.yaml`)).rejects.toThrow(NotAllowedError);
+    await expect(read.readUrl(`${server.origin}/private/secret.yaml`)).rejects.toThrow(
+      NotAllowedError,
+    );
+    await expect(read.readUrl(`${server.origin}/public/..%2Fprivate/secret.yaml`)).rejects.toThrow(
+      NotAllowedError,
+    );
   });
 
   it('sends URL credentials as Basic auth and never shows them', async () => {
@@ -149,22 +165,28 @@ describe('HttpUrlReader', () => {
       expect(result.etag).toBe('"v1"');
       expect(result.files.map(file => file.url)).toEqual([`${server.origin}/file.yaml`]);
       expect((await result.files[0].content()).toString()).toBe('kind: Component\n');
-      await expect(allowServer().search(`${server.origin}/file.yaml`, { etag: '"v1"' })).rejects.toThrow(NotModifiedError);
+      await expect(
+        allowServer().search(`${server.origin}/file.yaml`, { etag: '"v1"' }),
+      ).rejects.toThrow(NotModifiedError);
     });
 
     it('hashes the content when the server sends no etag', async () => {
       const first = await allowServer().search(`${server.origin}/plain.txt`);
       expect(first.etag).toMatch(/^[0-9a-f]{64}$/);
-      await expect(allowServer().search(`${server.origin}/plain.txt`, { etag: first.etag })).rejects.toThrow(
-        NotModifiedError,
-      );
+      await expect(
+        allowServer().search(`${server.origin}/plain.txt`, { etag: first.etag }),
+      ).rejects.toThrow(NotModifiedError);
     });
 
     it('returns nothing for a missing URL and refuses globs', async () => {
       const missing = await allowServer().search(`${server.origin}/missing.yaml`);
       expect(missing.files).toEqual([]);
-      await expect(allowServer().search(`${server.origin}/**/catalog-info.yaml`)).rejects.toThrow(InputError);
-      await expect(allowServer().search(`${server.origin}/{a,b}.yaml`)).rejects.toThrow(/globs are only supported for files/);
+      await expect(allowServer().search(`${server.origin}/**/catalog-info.yaml`)).rejects.toThrow(
+        InputError,
+      );
+      await expect(allowServer().search(`${server.origin}/{a,b}.yaml`)).rejects.toThrow(
+        /globs are only supported for files/,
+      );
     });
 
     it('still enforces the allow-list', async () => {

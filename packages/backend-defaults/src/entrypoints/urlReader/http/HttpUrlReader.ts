@@ -28,11 +28,15 @@ export class HttpUrlReader {
     private readonly logger: LoggerService,
   ) {}
 
-  async readUrl(url: URL, options: UrlReaderServiceReadUrlOptions = {}): Promise<UrlReaderServiceReadUrlResponse> {
+  async readUrl(
+    url: URL,
+    options: UrlReaderServiceReadUrlOptions = {},
+  ): Promise<UrlReaderServiceReadUrlResponse> {
     const display = describeUrl(url);
     const headers = new Headers();
     if (options.etag !== undefined) headers.set('if-none-match', options.etag);
-    if (options.lastModifiedAfter) headers.set('if-modified-since', options.lastModifiedAfter.toUTCString());
+    if (options.lastModifiedAfter)
+      headers.set('if-modified-since', options.lastModifiedAfter.toUTCString());
     const timeout = AbortSignal.timeout(this.limits.timeoutMs);
     const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
     this.logger.debug(`Reading ${display}`);
@@ -49,22 +53,30 @@ export class HttpUrlReader {
       const unchanged =
         response.status === 304 ||
         (response.ok && options.etag !== undefined && etag === options.etag) ||
-        (response.ok && options.lastModifiedAfter && lastModifiedAt && lastModifiedAt <= options.lastModifiedAfter);
+        (response.ok &&
+          options.lastModifiedAfter &&
+          lastModifiedAt &&
+          lastModifiedAt <= options.lastModifiedAfter);
       if (unchanged) {
         await response.body?.cancel();
         throw new NotModifiedError(`'${display}' has not been modified`);
       }
       if (!response.ok) {
         await response.body?.cancel();
-        if (response.status === 404) throw new NotFoundError(`Could not read '${display}': not found (HTTP 404)`);
-        throw new Error(`Could not read '${display}': HTTP ${response.status} ${response.statusText}`.trimEnd());
+        if (response.status === 404)
+          throw new NotFoundError(`Could not read '${display}': not found (HTTP 404)`);
+        throw new Error(
+          `Could not read '${display}': HTTP ${response.status} ${response.statusText}`.trimEnd(),
+        );
       }
       const body = await readBoundedBody(response, this.limits.maxBytes, display);
       return bufferResponse(body, { etag, lastModifiedAt });
     } catch (error) {
       if (options.signal?.aborted) throw options.signal.reason ?? error;
       if (timeout.aborted) {
-        throw new Error(`Timed out after ${this.limits.timeoutMs} ms reading '${display}'`, { cause: error });
+        throw new Error(`Timed out after ${this.limits.timeoutMs} ms reading '${display}'`, {
+          cause: error,
+        });
       }
       throw error;
     }
@@ -74,7 +86,10 @@ export class HttpUrlReader {
    * Without a glob, the one URL (or nothing when it is missing). Globs need a listing API that
    * plain HTTP lacks, so they are refused.
    */
-  async search(url: URL, options: UrlReaderServiceSearchOptions = {}): Promise<UrlReaderServiceSearchResponse> {
+  async search(
+    url: URL,
+    options: UrlReaderServiceSearchOptions = {},
+  ): Promise<UrlReaderServiceSearchResponse> {
     const display = describeUrl(url);
     if (GLOB_IN_PATH.test(safeDecode(url.pathname))) {
       throw new InputError(`Cannot search '${display}': globs are only supported for files`);
@@ -94,7 +109,9 @@ export class HttpUrlReader {
     }
     if (!response || !body) return { files: [], etag };
     return {
-      files: [{ url: url.href, content: async () => body, lastModifiedAt: response.lastModifiedAt }],
+      files: [
+        { url: url.href, content: async () => body, lastModifiedAt: response.lastModifiedAt },
+      ],
       etag,
     };
   }

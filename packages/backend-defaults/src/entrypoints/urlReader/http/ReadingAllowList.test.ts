@@ -4,7 +4,8 @@ import { NotAllowedError } from '@greenroom/errors';
 import { describe, expect, it } from 'vitest';
 import { ReadingAllowList } from './ReadingAllowList';
 
-const fromAllow = (allow: JsonValue) => ReadingAllowList.fromConfig(new ConfigReader({ backend: { reading: { allow } } }));
+const fromAllow = (allow: JsonValue) =>
+  ReadingAllowList.fromConfig(new ConfigReader({ backend: { reading: { allow } } }));
 const allowed = (list: ReadingAllowList, url: string) => list.isAllowed(new URL(url));
 
 describe('ReadingAllowList', () => {
@@ -36,7 +37,11 @@ describe('ReadingAllowList', () => {
     const plain = fromAllow([{ host: 'example.com' }]);
     expect(allowed(plain, 'https://example.com:8443/')).toBe(false);
     expect(allowed(plain, 'https://example.com:443/')).toBe(true);
-    const withPort = fromAllow([{ host: 'example.com:8080' }, { host: '*.internal:9000' }, { host: 'tls.example:443' }]);
+    const withPort = fromAllow([
+      { host: 'example.com:8080' },
+      { host: '*.internal:9000' },
+      { host: 'tls.example:443' },
+    ]);
     expect(allowed(withPort, 'http://example.com:8080/')).toBe(true);
     expect(allowed(withPort, 'http://example.com/')).toBe(false);
     expect(allowed(withPort, 'http://example.com:8081/')).toBe(false);
@@ -81,7 +86,10 @@ describe('ReadingAllowList', () => {
 
   it('refuses with the documented message, without credentials or secret query values', () => {
     const list = fromAllow([{ host: 'example.com' }]);
-    const refuse = () => list.assertAllowed(new URL('https://bob:hunter2@other.com/x.yaml?private_token=abc123&ref=main'));
+    const refuse = () =>
+      list.assertAllowed(
+        new URL('https://bob:hunter2@other.com/x.yaml?private_token=abc123&ref=main'),
+      );
     expect(refuse).toThrow(NotAllowedError);
     expect(refuse).toThrow(
       "Reading from 'https://other.com/x.yaml?private_token=***&ref=main' is not allowed. Add its host to backend.reading.allow",
@@ -98,7 +106,9 @@ describe('ReadingAllowList', () => {
     expect(() => fromAllow([{ host: 'a.*.com' }])).toThrow(/Invalid host/);
     expect(() => fromAllow([{ host: 'user@host.com' }])).toThrow(/Invalid host/);
     expect(() => fromAllow([{ host: 'host.com:99999' }])).toThrow(/Invalid port/);
-    expect(() => fromAllow([{ host: 'host.com', paths: ['docs/'] }])).toThrow(/must start with '\/'/);
+    expect(() => fromAllow([{ host: 'host.com', paths: ['docs/'] }])).toThrow(
+      /must start with '\/'/,
+    );
     expect(() => fromAllow({ host: 'x.com' })).toThrow(/backend.reading.allow/);
   });
 });

@@ -33,7 +33,10 @@ export class ReadingAllowList {
     return new ReadingAllowList(
       entries.map((entry, index) => {
         const where = `backend.reading.allow[${index}]`;
-        return compileRule({ host: entry.getString('host'), paths: entry.getOptionalStringArray('paths') }, where);
+        return compileRule(
+          { host: entry.getString('host'), paths: entry.getOptionalStringArray('paths') },
+          where,
+        );
       }),
     );
   }
@@ -72,7 +75,9 @@ export class ReadingAllowList {
 
 function compileRule(rule: ReadingAllowRule, where: string): CompiledRule {
   const invalidHost = () =>
-    new Error(`Invalid host '${rule.host}' in ${where}: use 'example.com', '*.example.com' or 'host:port'`);
+    new Error(
+      `Invalid host '${rule.host}' in ${where}: use 'example.com', '*.example.com' or 'host:port'`,
+    );
   const match = HOST_RULE.exec(typeof rule.host === 'string' ? rule.host : '');
   if (!match) throw invalidHost();
   const [, wildcard, name, port] = match;

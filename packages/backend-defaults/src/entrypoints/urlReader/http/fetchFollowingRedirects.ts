@@ -16,7 +16,10 @@ export interface FetchFollowingRedirectsOptions {
  * GETs `url`, following redirects by hand so each hop is checked against the allow-list before
  * anything is sent to it: an allowed host cannot bounce the reader to a disallowed one.
  */
-export async function fetchFollowingRedirects(url: URL, options: FetchFollowingRedirectsOptions): Promise<Response> {
+export async function fetchFollowingRedirects(
+  url: URL,
+  options: FetchFollowingRedirectsOptions,
+): Promise<Response> {
   let current = url;
   let previous: URL | undefined;
   for (let redirects = 0; ; redirects++) {
@@ -30,10 +33,14 @@ export async function fetchFollowingRedirects(url: URL, options: FetchFollowingR
     await response.body?.cancel();
     const location = response.headers.get('location');
     if (!location) {
-      throw new Error(`Could not read '${describeUrl(current)}': HTTP ${response.status} redirect without a location`);
+      throw new Error(
+        `Could not read '${describeUrl(current)}': HTTP ${response.status} redirect without a location`,
+      );
     }
     if (redirects >= options.maxRedirects) {
-      throw new Error(`Could not read '${describeUrl(url)}': more than ${options.maxRedirects} redirects`);
+      throw new Error(
+        `Could not read '${describeUrl(url)}': more than ${options.maxRedirects} redirects`,
+      );
     }
     let next: URL;
     try {

@@ -4,9 +4,15 @@ import { formatBytes } from '../readLimits';
  * Reads a response body into memory, refusing it as soon as it passes `maxBytes`. Counts the
  * decoded bytes, so a small compressed body that inflates past the limit is refused too.
  */
-export async function readBoundedBody(response: Response, maxBytes: number, display: string): Promise<Buffer> {
+export async function readBoundedBody(
+  response: Response,
+  maxBytes: number,
+  display: string,
+): Promise<Buffer> {
   const tooLarge = (size: string) =>
-    new Error(`Response from '${display}' is ${size}, more than the ${formatBytes(maxBytes)} read limit`);
+    new Error(
+      `Response from '${display}' is ${size}, more than the ${formatBytes(maxBytes)} read limit`,
+    );
   const declared = Number(response.headers.get('content-length') ?? Number.NaN);
   if (Number.isFinite(declared) && declared > maxBytes) {
     await response.body?.cancel();
