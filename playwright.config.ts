@@ -10,6 +10,8 @@ const reporter: NonNullable<Parameters<typeof defineConfig>[0]['reporter']> = pr
 
 export default defineConfig({
   testDir: 'playwright',
+  // Not the default test-results/: the test command keeps its reports there.
+  outputDir: 'test-results/playwright',
   fullyParallel: true,
   forbidOnly: true,
   retries: 0,

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { commandExists, rootDir, run, runOrExit, step, yarnArgs } from './run.mjs';
 
@@ -26,6 +26,8 @@ export async function ensureNodePackages() {
   if (mtime(state) >= newest) return;
   step('Installing Node packages from yarn.lock (first run takes a minute or two)');
   await runOrExit(process.execPath, yarnArgs('install'));
+  // Yarn leaves the state file alone when nothing changed; mark this check as done.
+  if (existsSync(state)) utimesSync(state, new Date(), new Date());
 }
 
 /** True when a PostgreSQL server binary is installed (Debian keeps them off PATH). */

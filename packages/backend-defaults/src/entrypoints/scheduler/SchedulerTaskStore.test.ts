@@ -35,7 +35,7 @@ describe.each(databases.eachSupportedId())('SchedulerTaskStore on %s', databaseI
 
     await knex(TASKS_TABLE)
       .where({ id: 't' })
-      .update({ current_run_expires_at: Date.now() - 1 });
+      .update({ current_run_expires_at: Date.now() - 5_000 });
     expect((await store.state('t'))?.running).toBe(false);
     expect(await store.tryClaim('t', 'second', 60_000)).toBe(true);
 
