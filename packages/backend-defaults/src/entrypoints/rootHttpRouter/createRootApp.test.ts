@@ -1,17 +1,8 @@
 import { Router } from 'express';
-import { afterEach, describe, expect, it } from 'vitest';
-import { startTestRootServer } from './testing/startTestRootServer';
+import { describe, expect, it } from 'vitest';
+import { useTestRootServers } from './testing/startTestRootServer';
 
-const running: Array<{ lifecycle: { shutdown(): Promise<void> } }> = [];
-afterEach(async () => {
-  await Promise.all(running.splice(0).map(server => server.lifecycle.shutdown()));
-});
-
-async function start(...args: Parameters<typeof startTestRootServer>) {
-  const server = await startTestRootServer(...args);
-  running.push(server);
-  return server;
-}
+const start = useTestRootServers();
 
 describe('createRootApp middleware', () => {
   it('sends CORS headers only when backend.cors is set, for matching origins', async () => {

@@ -4,23 +4,14 @@ import { ConfigReader } from '@greenroom/config';
 import { createTestLogger } from '@greenroom/backend-test-utils';
 import { InputError } from '@greenroom/errors';
 import { Router } from 'express';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { createRootHealth } from '../rootHealth';
 import { createRootLifecycle } from '../rootLifecycle';
 import { createRootHttpRouterServiceFactory } from './rootHttpRouterServiceFactory';
 import { getBoundAddress, startRootHttpServer } from './startRootHttpServer';
-import { startTestRootServer } from './testing/startTestRootServer';
+import { useTestRootServers } from './testing/startTestRootServer';
 
-const running: Array<{ lifecycle: { shutdown(): Promise<void> } }> = [];
-afterEach(async () => {
-  await Promise.all(running.splice(0).map(server => server.lifecycle.shutdown()));
-});
-
-async function start(...args: Parameters<typeof startTestRootServer>) {
-  const server = await startTestRootServer(...args);
-  running.push(server);
-  return server;
-}
+const start = useTestRootServers();
 
 describe('startRootHttpServer', () => {
   it('logs one line with the URL to open, from backend.baseUrl or the real port', async () => {
@@ -235,7 +226,7 @@ describe('startRootHttpServer', () => {
   it('is what the eager service factory creates, with its index path option', async () => {
     const logger = createTestLogger();
     const lifecycle = createRootLifecycle({ logger });
-    running.push({ lifecycle });
+    onTestFinished(() => lifecycle.shutdown());
     const factory = createRootHttpRouterServiceFactory({ indexPath: '/api/web' });
     expect(factory.initialization).toBe('always');
     const router = await factory.factory(

@@ -1,3 +1,4 @@
+import { afterEach } from 'vitest';
 import type { CapturedLogLine } from '@greenroom/backend-test-utils';
 import { createTestLogger } from '@greenroom/backend-test-utils';
 import type { JsonObject } from '@greenroom/config';
@@ -35,5 +36,18 @@ export async function startTestRootServer(
     logger,
     lines,
     base: `http://127.0.0.1:${server.address.port}`,
+  };
+}
+
+/** Test-only: a `start` that shuts down every server it started after each test. */
+export function useTestRootServers() {
+  const running: Array<{ lifecycle: { shutdown(): Promise<void> } }> = [];
+  afterEach(async () => {
+    await Promise.all(running.splice(0).map(server => server.lifecycle.shutdown()));
+  });
+  return async (...args: Parameters<typeof startTestRootServer>) => {
+    const server = await startTestRootServer(...args);
+    running.push(server);
+    return server;
   };
 }
