@@ -19,3 +19,4 @@ export * from './entrypoints/rootLogger';
 export * from './entrypoints/scheduler';
 export * from './entrypoints/urlReader';
 export { createErrorHandler, statusCodeForError, toErrorResponse } from './lib/errors';
+export { durationToMs, msToIso, readDurationMs } from './lib/duration';

@@ -1,5 +1,5 @@
 import { coreServices, createServiceFactory } from '@greenroom/backend-plugin-api';
-import { readDurationMs } from '../rootHttpRouter/config/readDuration';
+import { readDurationMs } from '../../lib/duration';
 import { createPluginHttpRouter } from './createPluginHttpRouter';
 
 /** Mounts each plugin's router at `/api/<pluginId>`, eagerly, so every plugin answers there. */

@@ -11,4 +11,3 @@ export {
 export type { RootHttpRouterFactoryOptions } from './rootHttpRouterServiceFactory';
 export { DEFAULT_PORT, readListenOptions } from './config/readListenOptions';
 export type { ListenOptions } from './config/readListenOptions';
-export { readDurationMs } from './config/readDuration';

@@ -1,5 +1,5 @@
 import type { LoggerService, SchedulerServiceTaskFunction } from '@greenroom/backend-plugin-api';
-import { msToIso } from './duration';
+import { msToIso } from '../../lib/duration';
 
 export interface TaskRun {
   taskId: string;

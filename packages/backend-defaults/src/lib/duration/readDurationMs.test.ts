@@ -1,7 +1,7 @@
 import { ConfigReader } from '@greenroom/config';
 import type { JsonValue } from '@greenroom/config';
 import { describe, expect, it } from 'vitest';
-import { readDurationMs } from './readDuration';
+import { readDurationMs } from './readDurationMs';
 
 const read = (value: JsonValue) => readDurationMs(new ConfigReader({ d: value }), 'd');
 
@@ -23,6 +23,7 @@ describe('readDurationMs', () => {
     ['P1DT1H', 90_000_000],
     [{ seconds: 5, milliseconds: 250 }, 5250],
     [{ minutes: 1 }, 60_000],
+    [{ weeks: 1 }, 604_800_000],
     ['0.4ms', 0],
   ])('reads %j', (value, ms) => {
     expect(read(value)).toBe(ms);
@@ -34,10 +35,12 @@ describe('readDurationMs', () => {
     ['P'],
     ['PT'],
     [-1],
-    [{ weeks: 1 }],
+    [{ fortnights: 1 }],
     [{ seconds: '5' }],
     [true],
   ])('refuses %j, naming the key', value => {
-    expect(() => read(value)).toThrow(/^Invalid duration .* in d;/);
+    expect(() => read(value)).toThrow(/^Invalid duration in config at 'd';/);
+    // Config errors never echo the value.
+    expect(() => read(value)).not.toThrow(JSON.stringify(value));
   });
 });

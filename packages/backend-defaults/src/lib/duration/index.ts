@@ -1,0 +1,2 @@
+export { durationToMs, msToIso } from './durationToMs';
+export { readDurationMs } from './readDurationMs';
