@@ -1,0 +1,4 @@
+// The parts of @greenroom/config that run in a browser: reading config, not loading files.
+export type * from '../types';
+export { ConfigReader } from './ConfigReader';
+export { mergeConfigLayers } from './mergeConfigLayers';
