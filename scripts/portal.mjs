@@ -4,13 +4,14 @@
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureDebianPackage, ensureNodePackages, postgresInstalled } from './lib/ensure.mjs';
-import { commandExists, rootDir, run, runOrExit, step, yarnArgs } from './lib/run.mjs';
+import { commandExists, rootDir, run, runOrExit, start, step, yarnArgs } from './lib/run.mjs';
 import { playwrightCounts, vitestCounts } from './lib/testSummary.mjs';
 
 const [command, ...args] = process.argv.slice(2);
 const backendEntry = join(rootDir, 'packages', 'backend', 'src', 'index.ts');
 const backendBundle = join(rootDir, 'packages', 'backend', 'dist', 'index.mjs');
 const bin = name => join(rootDir, 'node_modules', '.bin', name);
+const appDir = join(rootDir, 'packages', 'app');
 
 async function build() {
   step('Building every package for production');
@@ -30,15 +31,33 @@ async function build() {
 }
 
 /** Development: TypeScript sources through tsx, restarted on change. */
+function backendDev(extraArgs) {
+  return start(bin('tsx'), ['watch', '--clear-screen=false', backendEntry, ...extraArgs], {
+    env: { NODE_ENV: process.env.NODE_ENV ?? 'development' },
+  });
+}
+
 async function startBackendDev(extraArgs) {
   step('Starting the Greenroom backend (development, embedded SQLite)');
-  process.exitCode = await run(
-    bin('tsx'),
-    ['watch', '--clear-screen=false', backendEntry, ...extraArgs],
-    {
-      env: { NODE_ENV: process.env.NODE_ENV ?? 'development' },
-    },
-  );
+  process.exitCode = await backendDev(extraArgs).exit;
+}
+
+/** The whole portal in development: the backend and the app's Vite dev server, side by side. */
+async function startPortalDev(extraArgs) {
+  step('Starting Greenroom (development): backend on :7007, app on :3000 with guest sign-in');
+  const children = [
+    backendDev(extraArgs),
+    start(bin('vite'), ['--port', '3000', '--strictPort'], {
+      cwd: appDir,
+      env: { NODE_ENV: 'development', GREENROOM_CONFIG_ARGS: JSON.stringify(extraArgs) },
+    }),
+  ];
+  console.log('\n    Open http://localhost:3000 once both servers are up (Ctrl+C stops both)\n');
+  // When one stops, stop the other: a half-running portal only confuses.
+  const code = await Promise.race(children.map(c => c.exit));
+  for (const { child } of children) if (child.exitCode === null) child.kill('SIGTERM');
+  await Promise.all(children.map(c => c.exit));
+  process.exitCode = code;
 }
 
 async function startProduction(extraArgs) {
@@ -125,7 +144,7 @@ async function e2eServer() {
 }
 
 const commands = {
-  start: () => startBackendDev(args),
+  start: () => startPortalDev(args),
   'start-backend': () => startBackendDev(args),
   'start-prod': () => startProduction(args),
   build,

@@ -20,20 +20,26 @@ export function step(message) {
   console.log(`\n==> ${message}`);
 }
 
-/** Runs a command with inherited stdio; resolves with its exit code. */
-export function run(command, args, options = {}) {
-  return new Promise(resolve => {
-    const child = spawn(command, args, {
-      cwd: rootDir,
-      stdio: 'inherit',
-      env: childEnv(options.env),
-    });
+/** Starts a command with inherited stdio: the child and a promise of its exit code. */
+export function start(command, args, options = {}) {
+  const child = spawn(command, args, {
+    cwd: options.cwd ?? rootDir,
+    stdio: 'inherit',
+    env: childEnv(options.env),
+  });
+  const exit = new Promise(resolve => {
     child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
     child.on('error', error => {
       console.error(`Could not run ${command}: ${error.message}`);
       resolve(1);
     });
   });
+  return { child, exit };
+}
+
+/** Runs a command with inherited stdio; resolves with its exit code. */
+export function run(command, args, options = {}) {
+  return start(command, args, options).exit;
 }
 
 /** Runs a command and exits the process when it fails. */

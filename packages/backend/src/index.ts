@@ -1,7 +1,10 @@
 import { createBackend } from '@greenroom/backend-defaults';
+import { appPlugin } from '@greenroom/plugin-app-backend';
 
-// The deployable backend: wires plugins, nothing else. Plugins are added here as they land.
+// The deployable backend: wires plugins, nothing else.
 const backend = createBackend();
+
+backend.add(appPlugin);
 
 backend.start().catch((error: unknown) => {
   const message = error instanceof Error ? error.message : String(error);

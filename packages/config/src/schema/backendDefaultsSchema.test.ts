@@ -128,9 +128,11 @@ describe('backend-defaults config.schema.json', () => {
     ]);
   });
 
-  it('sends only app.baseUrl, app.title and organization.name to the browser', () => {
+  it('sends only app.baseUrl, app.title, backend.baseUrl and organization.name to the browser', () => {
     expect(filterConfigByVisibility(valid, schema, 'frontend')).toEqual({
       app: { baseUrl: 'http://localhost:3000', title: 'Portal' },
+      // The app's discoveryApi builds plugin URLs from it.
+      backend: { baseUrl: 'http://localhost:7007' },
       organization: { name: 'ACME' },
     });
   });

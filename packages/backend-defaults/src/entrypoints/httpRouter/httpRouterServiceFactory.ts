@@ -1,8 +1,14 @@
 import { coreServices, createServiceFactory } from '@greenroom/backend-plugin-api';
 import { readDurationMs } from '../../lib/duration';
+import { createAuthIntegrationRouter } from './createAuthIntegrationRouter';
+import { createCookieAuthRouter } from './createCookieAuthRouter';
+import { createCredentialsBarrier } from './createCredentialsBarrier';
 import { createPluginHttpRouter } from './createPluginHttpRouter';
 
-/** Mounts each plugin's router at `/api/<pluginId>`, eagerly, so every plugin answers there. */
+/**
+ * Mounts each plugin's router at `/api/<pluginId>`, eagerly, so every plugin answers there,
+ * behind the default auth policy unless `backend.auth.dangerouslyDisableDefaultAuthPolicy`.
+ */
 export const httpRouterServiceFactory = createServiceFactory({
   service: coreServices.httpRouter,
   deps: {
@@ -10,9 +16,11 @@ export const httpRouterServiceFactory = createServiceFactory({
     rootHttpRouter: coreServices.rootHttpRouter,
     lifecycle: coreServices.lifecycle,
     pluginMetadata: coreServices.pluginMetadata,
+    auth: coreServices.auth,
+    httpAuth: coreServices.httpAuth,
   },
   initialization: 'always',
-  factory: ({ config, rootHttpRouter, lifecycle, pluginMetadata }) =>
+  factory: ({ config, rootHttpRouter, lifecycle, pluginMetadata, auth, httpAuth }) =>
     createPluginHttpRouter({
       pluginId: pluginMetadata.getId(),
       rootHttpRouter,
@@ -21,5 +29,12 @@ export const httpRouterServiceFactory = createServiceFactory({
         config,
         'backend.lifecycle.startupRequestPauseTimeout',
       ),
+      authIntegrationRouter: createAuthIntegrationRouter({ auth }),
+      cookieAuthRouter: createCookieAuthRouter({ httpAuth }),
+      createCredentialsBarrier: createCredentialsBarrier({
+        httpAuth,
+        disabled:
+          config.getOptionalBoolean('backend.auth.dangerouslyDisableDefaultAuthPolicy') ?? false,
+      }),
     }),
 });

@@ -88,4 +88,22 @@ describe('createRootApp middleware', () => {
     });
     expect(await res.json()).toEqual({ ip: '203.0.113.7', protocol: 'https' });
   });
+
+  it('gzips text responses for clients that accept it, and only for them', async () => {
+    const server = await start();
+    const big = { items: Array.from({ length: 500 }, (_, i) => `item-${i}`) };
+    server.router.use(
+      '/api/big',
+      Router().get('/', (_req, res) => void res.json(big)),
+    );
+    const gzipped = await fetch(`${server.base}/api/big`, {
+      headers: { 'accept-encoding': 'gzip' },
+    });
+    expect(gzipped.headers.get('content-encoding')).toBe('gzip');
+    expect(await gzipped.json()).toEqual(big);
+    const plain = await fetch(`${server.base}/api/big`, {
+      headers: { 'accept-encoding': 'identity' },
+    });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+  });
 });

@@ -1,5 +1,6 @@
 import type { LoggerService, RootHealthService } from '@greenroom/backend-plugin-api';
 import type { Config } from '@greenroom/config';
+import compression from 'compression';
 import cors from 'cors';
 import type { Express } from 'express';
 import express from 'express';
@@ -37,6 +38,8 @@ export function createRootApp(options: RootAppOptions): Express {
   app.use(helmet(readHelmetOptions(config)));
   const corsOptions = readCorsOptions(config);
   if (corsOptions) app.use(cors(corsOptions));
+  // Text responses (JSON, the app's JS and CSS) go out gzipped when the client accepts it.
+  app.use(compression());
   app.use(createRequestLogger(logger));
   app.use(createHealthRouter({ health, headers: readHealthHeaders(config) }));
   app.use(router.handlers());

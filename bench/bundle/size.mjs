@@ -1,0 +1,216 @@
+#!/usr/bin/env node
+// The frontend bundle budget: raw and gzip size of the JS and CSS in a Vite build, the part
+// index.html loads first, and the largest chunks. Dependency-free (node:zlib), so it runs on any
+// checkout with Node.
+//
+//   node bench/bundle/size.mjs [distDir] [--label app] [--exclude public] [--top 5] [--json]
+//                              [--write] [--results bench/RESULTS.md]
+//
+// distDir defaults to packages/app/dist. --write records the figures in the "Frontend bundle
+// budget" section of bench/RESULTS.md (one row per --label, replaced on every run).
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+
+const repoDir = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const SECTION = '## Frontend bundle budget';
+const JS = /\.(m?js)$/i;
+const CSS = /\.css$/i;
+
+function fail(message) {
+  console.error(`bundle size: ${message}`);
+  process.exit(1);
+}
+
+/** Every file under `dir`, as `/`-separated paths relative to it, minus excluded folders. */
+function listFiles(dir, excluded, prefix = '') {
+  const files = [];
+  for (const entry of readdirSync(join(dir, prefix), { withFileTypes: true })) {
+    const path = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) {
+      if (!excluded.has(path)) files.push(...listFiles(dir, excluded, path));
+    } else if (entry.isFile()) {
+      files.push(path);
+    }
+  }
+  return files.sort();
+}
+
+/** Raw and gzip size of one file (zlib's default level, what HTTP compression typically uses). */
+function measure(dir, file) {
+  const content = readFileSync(join(dir, file));
+  return { file, raw: content.length, gzip: gzipSync(content).length };
+}
+
+function total(measured) {
+  return {
+    files: measured.length,
+    raw: measured.reduce((sum, m) => sum + m.raw, 0),
+    gzip: measured.reduce((sum, m) => sum + m.gzip, 0),
+  };
+}
+
+/** The JS and CSS files index.html references: what a first visit downloads before rendering. */
+function firstLoadFiles(dir, files) {
+  const indexPath = join(dir, 'index.html');
+  if (!existsSync(indexPath)) return [];
+  const html = readFileSync(indexPath, 'utf8');
+  const referenced = new Set();
+  for (const match of html.matchAll(
+    /<(?:script|link)\b[^>]*?\b(?:src|href)\s*=\s*["']([^"']+)["']/gi,
+  )) {
+    const url = match[1];
+    if (/^[a-z]+:|^\/\//i.test(url)) continue; // another origin: not part of this bundle
+    const path = url.split(/[?#]/)[0].replace(/^\.?\//, '');
+    // The build may use a base path (`/portal/assets/x.js`): match on the file's own path.
+    const file = files.find(candidate => path === candidate || path.endsWith(`/${candidate}`));
+    if (file) referenced.add(file);
+  }
+  return [...referenced];
+}
+
+export function measureBundle(dir, { exclude = [], top = 5 } = {}) {
+  const excluded = new Set(exclude.map(path => path.replace(/^\.?\/+|\/+$/g, '')));
+  const files = listFiles(dir, excluded);
+  const js = files.filter(file => JS.test(file)).map(file => measure(dir, file));
+  const css = files.filter(file => CSS.test(file)).map(file => measure(dir, file));
+  const first = new Set(firstLoadFiles(dir, files));
+  return {
+    js: total(js),
+    css: total(css),
+    firstLoad: {
+      js: total(js.filter(m => first.has(m.file))),
+      css: total(css.filter(m => first.has(m.file))),
+    },
+    largest: [...js, ...css]
+      .sort((a, b) => b.gzip - a.gzip || a.file.localeCompare(b.file))
+      .slice(0, top),
+  };
+}
+
+const kB = bytes => `${(bytes / 1000).toFixed(1)} kB`;
+const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+function report(label, shownDir, result) {
+  const line = (name, t) =>
+    `  ${name.padEnd(5)}${plural(t.files, 'file').padStart(9)}  ${kB(t.raw).padStart(10)} raw  ${kB(t.gzip).padStart(10)} gzip`;
+  const lines = [
+    `Frontend bundle "${label}" in ${shownDir}`,
+    line('JS', result.js),
+    line('CSS', result.css),
+    `  First load (referenced by index.html): JS ${kB(result.firstLoad.js.gzip)} gzip ` +
+      `(${kB(result.firstLoad.js.raw)} raw), CSS ${kB(result.firstLoad.css.gzip)} gzip`,
+    `  Largest chunks (gzip / raw):`,
+    ...result.largest.map(
+      m => `    ${kB(m.gzip).padStart(10)}  ${kB(m.raw).padStart(10)}  ${m.file}`,
+    ),
+  ];
+  return lines.join('\n');
+}
+
+const TABLE_HEADER = [
+  '| Bundle | JS gzip, first load | JS gzip, total | JS raw, total | CSS gzip | Largest chunk (gzip) | Measured | Node |',
+  '|---|---:|---:|---:|---:|---|---|---|',
+];
+
+function tableRow(label, result, date) {
+  const largest = result.largest[0];
+  const cells = [
+    label,
+    kB(result.firstLoad.js.gzip),
+    kB(result.js.gzip),
+    kB(result.js.raw),
+    kB(result.css.gzip),
+    largest ? `\`${largest.file}\` ${kB(largest.gzip)}` : '–',
+    date,
+    process.version,
+  ];
+  return `| ${cells.join(' | ')} |`;
+}
+
+/** Puts `row` into the budget section of `text`: replaces the row of the same bundle, else adds it. */
+export function updateResults(text, label, row) {
+  const lines = text.split('\n');
+  const start = lines.findIndex(line => line.trim() === SECTION);
+  if (start < 0) {
+    const intro = [
+      SECTION,
+      '',
+      'Gzip sizes (zlib default level) of the production build, measured by',
+      '`node bench/bundle/size.mjs --write` after `yarn build`. "First load" is the JS that',
+      'index.html references; "total" adds every lazily loaded chunk.',
+      '',
+      ...TABLE_HEADER,
+      row,
+    ];
+    const body = text.replace(/\n*$/, '');
+    return `${body ? `${body}\n\n` : ''}${intro.join('\n')}\n`;
+  }
+  let end = lines.findIndex((line, index) => index > start && line.startsWith('## '));
+  if (end < 0) end = lines.length;
+  const rowIndexes = [];
+  for (let index = start + 1; index < end; index += 1) {
+    if (lines[index].startsWith('|')) rowIndexes.push(index);
+  }
+  const same = rowIndexes.find(index => lines[index].split('|')[1]?.trim() === label);
+  if (same !== undefined) {
+    lines[same] = row;
+  } else if (rowIndexes.length > 0) {
+    lines.splice(rowIndexes.at(-1) + 1, 0, row);
+  } else {
+    // A section without a table (written by hand): the table goes at its end.
+    let at = end;
+    while (at > start + 1 && lines[at - 1].trim() === '') at -= 1;
+    lines.splice(at, 0, '', ...TABLE_HEADER, row);
+  }
+  return lines.join('\n');
+}
+
+function main() {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      label: { type: 'string', default: 'app' },
+      exclude: { type: 'string', multiple: true, default: [] },
+      top: { type: 'string', default: '5' },
+      json: { type: 'boolean', default: false },
+      write: { type: 'boolean', default: false },
+      results: { type: 'string', default: join(repoDir, 'bench', 'RESULTS.md') },
+    },
+  });
+  if (positionals.length > 1) fail('give at most one dist directory');
+  const dir = resolve(positionals[0] ?? join(repoDir, 'packages', 'app', 'dist'));
+  const shownDir = relative(process.cwd(), dir) || '.';
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    fail(`no build at ${shownDir}: run yarn build first`);
+  }
+  const top = Number(values.top);
+  if (!Number.isInteger(top) || top < 0) fail('--top must be a whole number');
+  if (values.label.includes('|') || values.label.trim() === '')
+    fail('--label must be a name without |');
+
+  const result = measureBundle(dir, { exclude: values.exclude, top });
+  if (result.js.files === 0) fail(`no JavaScript in ${shownDir}: is it a frontend build?`);
+
+  if (values.json) {
+    console.log(JSON.stringify({ label: values.label, dir, ...result }, null, 2));
+  } else {
+    console.log(report(values.label, shownDir, result));
+  }
+  if (values.write) {
+    const resultsPath = resolve(values.results);
+    const before = existsSync(resultsPath) ? readFileSync(resultsPath, 'utf8') : '';
+    const date = new Date().toISOString().slice(0, 10);
+    writeFileSync(
+      resultsPath,
+      updateResults(before, values.label, tableRow(values.label, result, date)),
+    );
+    console.error(
+      `Recorded "${values.label}" in ${relative(process.cwd(), resultsPath).split(sep).join('/')}`,
+    );
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();

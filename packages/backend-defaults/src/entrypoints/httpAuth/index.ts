@@ -1,0 +1,2 @@
+export { httpAuthServiceFactory } from './httpAuthServiceFactory';
+export { USER_COOKIE_NAME } from './DefaultHttpAuthService';

@@ -1,0 +1,1 @@
+export { userInfoServiceFactory } from './userInfoServiceFactory';

@@ -1,0 +1,43 @@
+import { coreServices, createServiceFactory } from '@greenroom/backend-plugin-api';
+import {
+  createTestLogger,
+  startTestBackend,
+  type CapturedLogLine,
+  type FeatureInput,
+  type TestBackend,
+} from '@greenroom/backend-test-utils';
+import type { JsonObject } from '@greenroom/config';
+import { expect } from 'vitest';
+import { createAppPlugin } from '../plugin';
+
+export interface StartAppBackendOptions {
+  /** The repository root whose workspace schemas decide what reaches the browser. */
+  rootDir: string;
+  config: JsonObject;
+  /** When given, every log line of the backend is captured here. */
+  lines?: CapturedLogLine[];
+}
+
+/** A real backend (every default service, a real HTTP server) with only the app plugin. */
+export function startAppBackend(options: StartAppBackendOptions): Promise<TestBackend> {
+  const features: FeatureInput[] = [createAppPlugin({ rootDir: options.rootDir })];
+  const { lines } = options;
+  if (lines) {
+    features.push(
+      createServiceFactory({
+        service: coreServices.rootLogger,
+        deps: {},
+        factory: () => createTestLogger(lines),
+      }),
+    );
+  }
+  return startTestBackend({ features, config: options.config });
+}
+
+/** The backend's error JSON with the given status and error name. */
+export async function expectJsonError(response: Response, status: number, name: string) {
+  expect(response.status).toBe(status);
+  expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+  const body = (await response.json()) as { error: { name: string } };
+  expect(body.error.name).toBe(name);
+}
