@@ -1,8 +1,10 @@
 import type { ServiceFactory } from '@greenroom/backend-plugin-api';
+import { authServiceFactory } from './entrypoints/auth';
 import { cacheServiceFactory } from './entrypoints/cache';
 import { databaseServiceFactory } from './entrypoints/database';
 import { discoveryServiceFactory } from './entrypoints/discovery';
 import { eventsServiceFactory } from './entrypoints/events';
+import { httpAuthServiceFactory } from './entrypoints/httpAuth';
 import { httpRouterServiceFactory } from './entrypoints/httpRouter';
 import { lifecycleServiceFactory } from './entrypoints/lifecycle';
 import { loggerServiceFactory } from './entrypoints/logger';
@@ -14,6 +16,7 @@ import { rootLifecycleServiceFactory } from './entrypoints/rootLifecycle';
 import { rootLoggerServiceFactory } from './entrypoints/rootLogger';
 import { schedulerServiceFactory } from './entrypoints/scheduler';
 import { urlReaderServiceFactory } from './entrypoints/urlReader';
+import { userInfoServiceFactory } from './entrypoints/userInfo';
 import { createSpecializedBackend, type Backend } from './wiring/createSpecializedBackend';
 
 /** Greenroom's implementation of every core service. `backend.add(factory)` replaces one. */
@@ -33,6 +36,9 @@ export const defaultServiceFactories: ServiceFactory[] = [
   cacheServiceFactory,
   urlReaderServiceFactory,
   eventsServiceFactory,
+  authServiceFactory,
+  httpAuthServiceFactory,
+  userInfoServiceFactory,
 ] as ServiceFactory[];
 
 /** A backend with every core service; add plugins and call `start()`. */

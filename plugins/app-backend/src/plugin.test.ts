@@ -79,6 +79,8 @@ describe('app plugin with a built app', () => {
           data: {
             app: { title: HOSTILE_TITLE },
             organization: { name: 'Org-Visible-123' },
+            // From the test backend's defaults: the app's discoveryApi needs it.
+            backend: { baseUrl: 'http://127.0.0.1' },
             appBackendTest: { publicNote: PUBLIC_NOTE },
           },
         },

@@ -1,9 +1,11 @@
 import type { Config } from '@greenroom/config';
 import { createServiceRef } from '../system/serviceRef';
+import type { AuthService } from './AuthService';
 import type { CacheService } from './CacheService';
 import type { DatabaseService } from './DatabaseService';
 import type { DiscoveryService } from './DiscoveryService';
 import type { EventsService } from './EventsService';
+import type { HttpAuthService } from './HttpAuthService';
 import type { HttpRouterService, RootHttpRouterService } from './HttpRouterService';
 import type { LifecycleService, RootLifecycleService } from './LifecycleService';
 import type { LoggerService, RootLoggerService } from './LoggerService';
@@ -11,6 +13,7 @@ import type { PluginMetadataService } from './PluginMetadataService';
 import type { RootHealthService } from './RootHealthService';
 import type { SchedulerService } from './SchedulerService';
 import type { UrlReaderService } from './UrlReaderService';
+import type { UserInfoService } from './UserInfoService';
 
 /** The services every backend provides. Ids match Backstage's (`core.<name>`). */
 export const coreServices = {
@@ -35,4 +38,7 @@ export const coreServices = {
   urlReader: createServiceRef<UrlReaderService>({ id: 'core.urlReader' }),
   events: createServiceRef<EventsService>({ id: 'events.service' }),
   pluginMetadata: createServiceRef<PluginMetadataService>({ id: 'core.pluginMetadata' }),
+  auth: createServiceRef<AuthService>({ id: 'core.auth' }),
+  httpAuth: createServiceRef<HttpAuthService>({ id: 'core.httpAuth' }),
+  userInfo: createServiceRef<UserInfoService>({ id: 'core.userInfo' }),
 } as const;

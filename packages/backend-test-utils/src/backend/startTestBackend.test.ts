@@ -59,6 +59,8 @@ function notesPlugin(events: string[], release?: Promise<void>) {
             events.push('slow request answered');
           });
           http.use(router);
+          // These tests are about wiring, not credentials (the auth services have their own).
+          http.addAuthPolicy({ path: '/', allow: 'unauthenticated' });
           lifecycle.addShutdownHook(() => void events.push('notes shutdown hook'));
         },
       });
@@ -79,6 +81,7 @@ describe('startTestBackend with the default services', () => {
             const tables = await db.raw(
               "select name from sqlite_master where type='table' and name='notes'",
             );
+            http.addAuthPolicy({ path: '/', allow: 'unauthenticated' });
             http.use(
               Router().get(
                 '/info',

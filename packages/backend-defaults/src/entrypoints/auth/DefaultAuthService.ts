@@ -68,7 +68,9 @@ export class DefaultAuthService implements AuthService {
     if (decoded) {
       const { typ, alg } = decoded.header;
       if (typeof alg !== 'string' || alg.toLowerCase() === 'none') {
-        throw new AuthenticationError('Illegal token: unsigned tokens (alg none) are never accepted');
+        throw new AuthenticationError(
+          'Illegal token: unsigned tokens (alg none) are never accepted',
+        );
       }
       if (typ === TOKEN_TYPES.plugin) return this.#fromPluginToken(token, decoded);
       if (typ === TOKEN_TYPES.pluginCookie) {
@@ -226,8 +228,7 @@ export class DefaultAuthService implements AuthService {
     if (verified.type === TOKEN_TYPES.plugin) {
       principal.actor = { subject: `plugin:${verified.pluginId}` };
     }
-    const expiresAt =
-      user.expiresAt < verified.expiresAt ? user.expiresAt : verified.expiresAt;
+    const expiresAt = user.expiresAt < verified.expiresAt ? user.expiresAt : verified.expiresAt;
     return createCredentials(principal, { token: verified.obo, expiresAt });
   }
 }

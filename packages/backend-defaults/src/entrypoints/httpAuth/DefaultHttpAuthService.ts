@@ -136,7 +136,9 @@ export class DefaultHttpAuthService implements HttpAuthService {
     try {
       const bearer = readBearerToken(req);
       if (bearer.token) {
-        return { credentials: await auth.authenticate(bearer.token, { allowLimitedAccess: limited }) };
+        return {
+          credentials: await auth.authenticate(bearer.token, { allowLimitedAccess: limited }),
+        };
       }
       if (limited) {
         const cookie = await this.#cookieCredentials(req);

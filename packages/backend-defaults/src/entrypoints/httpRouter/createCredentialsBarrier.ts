@@ -1,7 +1,4 @@
-import type {
-  HttpAuthService,
-  HttpRouterServiceAuthPolicy,
-} from '@greenroom/backend-plugin-api';
+import type { HttpAuthService, HttpRouterServiceAuthPolicy } from '@greenroom/backend-plugin-api';
 import type { RequestHandler } from 'express';
 import { matchAuthPolicy } from './authPolicies';
 

@@ -3,6 +3,11 @@ import { createTestLogger } from '@greenroom/backend-test-utils';
 import { ConflictError } from '@greenroom/errors';
 import { Router } from 'express';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { AuthService } from '@greenroom/backend-plugin-api';
+import { authServiceFactory } from '../auth';
+import { DatabaseManager } from '../database/DatabaseManager';
+import { HostDiscovery } from '../discovery/HostDiscovery';
+import { httpAuthServiceFactory } from '../httpAuth';
 import { createPluginLifecycle } from '../lifecycle';
 import { startTestRootServer } from '../rootHttpRouter/testing/startTestRootServer';
 import { createPluginHttpRouter } from './createPluginHttpRouter';
@@ -127,28 +132,59 @@ describe('createPluginHttpRouter', () => {
     expect((await fetch(`${root.base}/api/gate/private`)).status).toBe(401);
   });
 
-  it('is mounted at /api/<pluginId> by the service factory, with the pause timeout from config', async () => {
+  it('is mounted at /api/<pluginId> by the service factory, behind the default auth policy', async () => {
     const root = await startTestRootServer();
     cleanups.push(() => root.lifecycle.shutdown());
-    const lifecycle = createPluginLifecycle({ pluginId: 'search', logger: createTestLogger() });
-    const httpRouter = await httpRouterServiceFactory.factory(
-      {
-        config: new ConfigReader({
-          backend: { lifecycle: { startupRequestPauseTimeout: { milliseconds: 30 } } },
-        }),
-        rootHttpRouter: root.router,
-        lifecycle,
-        pluginMetadata: { getId: () => 'search' },
+    const config = new ConfigReader({
+      backend: {
+        listen: { host: '127.0.0.1', port: 0 },
+        database: { client: 'better-sqlite3', connection: ':memory:' },
+        lifecycle: { startupRequestPauseTimeout: { milliseconds: 30 } },
       },
-      { pluginId: 'search', rootContext: undefined },
+    });
+    const logger = createTestLogger();
+    const pluginMetadata = { getId: () => 'search' };
+    const context = { pluginId: 'search', rootContext: undefined };
+    const discovery = HostDiscovery.fromConfig(config, { boundAddress: () => root.address });
+    const databases = DatabaseManager.fromConfig(config);
+    cleanups.push(() => databases.destroy());
+    const auth = (await authServiceFactory.factory(
+      { discovery, database: databases.forPlugin('search'), pluginMetadata },
+      {
+        ...context,
+        rootContext: await authServiceFactory.createRootContext!({ config, rootLogger: logger }),
+      },
+    )) as AuthService;
+    const httpAuth = await httpAuthServiceFactory.factory(
+      { auth, discovery, logger, pluginMetadata },
+      context,
+    );
+    const lifecycle = createPluginLifecycle({ pluginId: 'search', logger });
+    const httpRouter = await httpRouterServiceFactory.factory(
+      { config, rootHttpRouter: root.router, lifecycle, pluginMetadata, auth, httpAuth },
+      context,
     );
     httpRouter.use((_req, res) => {
       res.send('found');
     });
+
+    // Public keys are served before the plugin has started; everything else waits (503).
+    const keys = await fetch(`${root.base}/api/search/.backstage/auth/v1/jwks.json`);
+    expect(keys.status).toBe(200);
+    expect(await keys.json()).toEqual({ keys: [] });
     const early = await fetch(`${root.base}/api/search/query`);
     expect(early.status).toBe(503);
+
     await lifecycle.startup();
-    expect(await (await fetch(`${root.base}/api/search/query`)).text()).toBe('found');
+    expect((await fetch(`${root.base}/api/search/query`)).status).toBe(401);
+    const { token } = await auth.getPluginRequestToken({
+      onBehalfOf: await auth.getOwnServiceCredentials(),
+      targetPluginId: 'search',
+    });
+    const authorized = await fetch(`${root.base}/api/search/query`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(await authorized.text()).toBe('found');
     expect(() =>
       createPluginHttpRouter({
         pluginId: 'search',

@@ -4,7 +4,7 @@ import type {
   DiscoveryService,
   UserInfoService,
 } from '@greenroom/backend-plugin-api';
-import { AuthenticationError, ServiceUnavailableError } from '@greenroom/errors';
+import { AuthenticationError, NotFoundError, ServiceUnavailableError } from '@greenroom/errors';
 import { getCredentialsToken, isUserCredentials } from '../auth/credentials';
 import { decodeToken } from '../auth/jwt/decodeToken';
 
@@ -59,7 +59,13 @@ export class DefaultUserInfoService implements UserInfoService {
       throw new ServiceUnavailableError(`Could not reach the auth plugin at ${url}`, error);
     }
     if (response.status === 401) {
-      throw new AuthenticationError('The auth plugin refused the user token when asked for user info');
+      throw new AuthenticationError(
+        'The auth plugin refused the user token when asked for user info',
+      );
+    }
+    if (response.status === 404) {
+      // The auth plugin keeps user info from sign-in; a user who never signed in has none.
+      throw new NotFoundError('The auth plugin has no user info for this user');
     }
     if (!response.ok) {
       throw new ServiceUnavailableError(
@@ -67,8 +73,7 @@ export class DefaultUserInfoService implements UserInfoService {
       );
     }
     const body = (await response.json().catch(() => undefined)) as
-      | { claims?: { sub?: unknown; ent?: unknown } }
-      | undefined;
+      { claims?: { sub?: unknown; ent?: unknown } } | undefined;
     const ownershipEntityRefs = body?.claims?.ent;
     if (!isStringArray(ownershipEntityRefs)) {
       throw new ServiceUnavailableError(

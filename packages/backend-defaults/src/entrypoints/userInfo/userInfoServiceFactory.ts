@@ -6,5 +6,6 @@ export const userInfoServiceFactory = createServiceFactory({
   service: coreServices.userInfo,
   deps: { discovery: coreServices.discovery },
   createRootContext: () => ({ service: undefined as DefaultUserInfoService | undefined }),
-  factory: ({ discovery }, shared) => (shared.service ??= new DefaultUserInfoService({ discovery })),
+  factory: ({ discovery }, shared) =>
+    (shared.service ??= new DefaultUserInfoService({ discovery })),
 });

@@ -38,6 +38,8 @@ export function readJwksTokenHandler(
     }
   }
   const subjectPrefix = options.getOptionalString('subjectPrefix');
+  // For messages: without credentials or query a URL might carry.
+  const shownUrl = `${parsed.origin}${parsed.pathname}`;
 
   return {
     async verify(token) {
@@ -62,7 +64,7 @@ export function readJwksTokenHandler(
         }
         const reason =
           problem.kind === 'keys-unavailable'
-            ? `the signing keys could not be fetched from ${parsed.href}`
+            ? `the signing keys could not be fetched from ${shownUrl}`
             : problem.claim === 'aud'
               ? 'its audience is not one of the configured audiences'
               : problem.reason;

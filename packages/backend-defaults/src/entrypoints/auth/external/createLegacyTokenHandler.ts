@@ -45,7 +45,8 @@ export function createLegacyTokenHandler(
         const problem = describeJoseError(error);
         if (problem.kind === 'signature') {
           return {
-            problem: 'Failed legacy token verification: the signature does not match any configured secret',
+            problem:
+              'Failed legacy token verification: the signature does not match any configured secret',
             fix: 'sign with one of the secrets in backend.auth.externalAccess (type legacy)',
           };
         }

@@ -89,9 +89,7 @@ export class UserTokenVerifier {
           );
         }
         if (problem.claim === 'aud') {
-          return new AuthenticationError(
-            `${prefix}: its audience is not '${USER_TOKEN_AUDIENCE}'`,
-          );
+          return new AuthenticationError(`${prefix}: its audience is not '${USER_TOKEN_AUDIENCE}'`);
         }
         return new AuthenticationError(`${prefix}: ${problem.reason}`);
       case 'signature':

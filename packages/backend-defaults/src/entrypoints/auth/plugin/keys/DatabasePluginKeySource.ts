@@ -72,7 +72,12 @@ export class DatabasePluginKeySource implements PluginKeySource {
   async #createKey(now: number): Promise<PluginSigningKey> {
     const { publicKey, privateKey } = await generateKeyPair(PLUGIN_KEY_ALGORITHM);
     const kid = randomUUID();
-    const jwk: JWK = { ...(await exportJWK(publicKey)), kid, alg: PLUGIN_KEY_ALGORITHM, use: 'sig' };
+    const jwk: JWK = {
+      ...(await exportJWK(publicKey)),
+      kid,
+      alg: PLUGIN_KEY_ALGORITHM,
+      use: 'sig',
+    };
     const client = await this.#getClient();
     await client(PLUGIN_KEYS_TABLE).insert({
       id: kid,

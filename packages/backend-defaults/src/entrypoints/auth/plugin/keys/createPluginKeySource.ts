@@ -24,7 +24,5 @@ export async function createPluginKeySourceFactory(
     const source = await StaticPluginKeySource.fromConfig(config);
     return () => source;
   }
-  throw new Error(
-    `backend.auth.pluginKeyStore.type must be 'database' or 'static', got '${type}'`,
-  );
+  throw new Error(`backend.auth.pluginKeyStore.type must be 'database' or 'static', got '${type}'`);
 }
