@@ -19,6 +19,7 @@ export default defineConfig({
   reporter,
   use: {
     baseURL: `http://localhost:${port}`,
+    screenshot: 'only-on-failure',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: [

@@ -1,10 +1,16 @@
 import { createBackend } from '@greenroom/backend-defaults';
 import { appPlugin } from '@greenroom/plugin-app-backend';
+import { authPlugin } from '@greenroom/plugin-auth-backend';
+import { authModuleGuestProvider } from '@greenroom/plugin-auth-backend-module-guest-provider';
+import { authModuleOidcProvider } from '@greenroom/plugin-auth-backend-module-oidc-provider';
 
 // The deployable backend: wires plugins, nothing else.
 const backend = createBackend();
 
 backend.add(appPlugin);
+backend.add(authPlugin);
+backend.add(authModuleGuestProvider);
+backend.add(authModuleOidcProvider);
 
 backend.start().catch((error: unknown) => {
   const message = error instanceof Error ? error.message : String(error);

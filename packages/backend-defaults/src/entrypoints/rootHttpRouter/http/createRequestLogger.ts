@@ -1,6 +1,7 @@
 import type { LoggerService } from '@greenroom/backend-plugin-api';
 import type { RequestHandler } from 'express';
 import { HEALTH_PATH } from './createHealthRouter';
+import { maskQuery } from './maskQuery';
 
 /**
  * One line per request once it ends: method, url, status and duration. Health checks poll every
@@ -13,7 +14,7 @@ export function createRequestLogger(logger: LoggerService): RequestHandler {
     const log = () => {
       if (logged) return;
       logged = true;
-      const url = req.originalUrl;
+      const url = maskQuery(req.originalUrl);
       const status = res.statusCode;
       const durationMs = Math.round(performance.now() - start);
       const aborted = !res.writableFinished;

@@ -1,0 +1,13 @@
+export { createApp } from './app/createApp';
+export type { CreateAppOptions } from './app/CreateAppOptions';
+export type { BindRouteFunc, BindRoutes } from './routing/resolveRouteBindings';
+export { resolveRouteBindings } from './routing/resolveRouteBindings';
+export { RouteBindingError } from './routing/RouteBindingError';
+export type { AppTranslationOptions } from './i18n/createAppI18n';
+export type { SignInPageProps } from './auth/SignInPage/SignInPageProps';
+export { DefaultSignInPage } from './auth/SignInPage/DefaultSignInPage';
+export { createMuiAppTheme, darkTheme, lightTheme } from './theme/themes';
+export { homePlugin } from './pages/home/homePlugin';
+export { userSettingsPlugin } from './pages/settings/userSettingsPlugin';
+export { coreTranslationRef } from './i18n/coreTranslationRef';
+export { CONFIG_SCRIPT_TYPE } from './config/readInjectedConfig';

@@ -1,0 +1,17 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+import { injectAppConfigPlugin } from './src/build/injectAppConfigPlugin';
+import { reportGzipSizePlugin } from './src/build/reportGzipSizePlugin';
+
+export default defineConfig({
+  plugins: [react(), injectAppConfigPlugin(), reportGzipSizePlugin()],
+  build: {
+    outDir: 'dist',
+    // assets/ (Vite's default) is where the app backend expects hashed files, cached for a year.
+    assetsDir: 'assets',
+    emptyOutDir: true,
+  },
+  // The app talks to backend.baseUrl directly (CORS allows this origin), so nothing is proxied.
+  server: { port: 3000, strictPort: true },
+  preview: { port: 3000 },
+});

@@ -1,0 +1,11 @@
+export { Page } from './components/Page/Page';
+export { Header } from './components/Header/Header';
+export { Content } from './components/Content/Content';
+export { InfoCard } from './components/InfoCard/InfoCard';
+export { Progress } from './components/Progress/Progress';
+export { EmptyState } from './components/EmptyState/EmptyState';
+export { ErrorPanel } from './components/ErrorPanel/ErrorPanel';
+export { Link } from './components/Link/Link';
+export type { LinkProps } from './components/Link/Link';
+export { ErrorBoundary } from './components/ErrorBoundary/ErrorBoundary';
+export { uiTranslationRef } from './translation/uiTranslationRef';

@@ -1,0 +1,1 @@
+export { authModuleGuestProvider } from './module';

@@ -1,0 +1,2 @@
+export { authModuleOidcProvider } from './module';
+export { oidcAuthenticator } from './authenticator/oidcAuthenticator';
