@@ -2,7 +2,7 @@
 // The front door: `yarn start`, `yarn test`, `yarn build` (or `npm start`/`npm test` on a machine
 // without Yarn). Each command installs what it needs first, so it works on a fresh clone.
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { ensureDebianPackage, ensureNodePackages, postgresInstalled } from './lib/ensure.mjs';
 import { commandExists, rootDir, run, runOrExit, start, step, yarnArgs } from './lib/run.mjs';
 import { playwrightCounts, vitestCounts } from './lib/testSummary.mjs';
@@ -42,14 +42,26 @@ async function startBackendDev(extraArgs) {
   process.exitCode = await backendDev(extraArgs).exit;
 }
 
+/** `--config` paths made absolute: the dev server runs in packages/app, not where the user typed. */
+function absoluteConfigArgs(args) {
+  return args.map((arg, i) => {
+    if (args[i - 1] === '--config') return resolve(arg);
+    if (arg.startsWith('--config=')) return `--config=${resolve(arg.slice('--config='.length))}`;
+    return arg;
+  });
+}
+
 /** The whole portal in development: the backend and the app's Vite dev server, side by side. */
 async function startPortalDev(extraArgs) {
   step('Starting Greenroom (development): backend on :7007, app on :3000 with guest sign-in');
   const children = [
     backendDev(extraArgs),
-    start(bin('vite'), ['--port', '3000', '--strictPort'], {
+    start(bin('vite'), ['--configLoader', 'runner', '--port', '3000', '--strictPort'], {
       cwd: appDir,
-      env: { NODE_ENV: 'development', GREENROOM_CONFIG_ARGS: JSON.stringify(extraArgs) },
+      env: {
+        NODE_ENV: 'development',
+        GREENROOM_CONFIG_ARGS: JSON.stringify(absoluteConfigArgs(extraArgs)),
+      },
     }),
   ];
   console.log('\n    Open http://localhost:3000 once both servers are up (Ctrl+C stops both)\n');

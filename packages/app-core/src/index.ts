@@ -10,4 +10,3 @@ export { createMuiAppTheme, darkTheme, lightTheme } from './theme/themes';
 export { homePlugin } from './pages/home/homePlugin';
 export { userSettingsPlugin } from './pages/settings/userSettingsPlugin';
 export { coreTranslationRef } from './i18n/coreTranslationRef';
-export { CONFIG_SCRIPT_TYPE } from './config/readInjectedConfig';

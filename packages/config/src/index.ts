@@ -16,3 +16,8 @@ export { loadConfigSchema } from './schema/loadConfigSchema';
 export { validateConfig } from './schema/validateConfig';
 export { filterConfigByVisibility, collectSecretValues } from './schema/visibility';
 export type { ConfigProblem, ConfigSchema, ConfigSchemaPackage } from './schema/types';
+export {
+  CONFIG_SCRIPT_TYPE,
+  renderConfigScript,
+  serializeConfigLayers,
+} from './inject/configScript';

@@ -1,7 +1,3 @@
 export { appPlugin, createAppPlugin } from './plugin';
 export type { AppPluginOptions } from './plugin';
-export {
-  CONFIG_SCRIPT_TYPE,
-  injectConfigIntoHtml,
-  renderConfigScript,
-} from './config/injectConfigIntoHtml';
+export { injectConfigIntoHtml } from './config/injectConfigIntoHtml';

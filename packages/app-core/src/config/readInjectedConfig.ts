@@ -1,7 +1,4 @@
-import type { AppConfig, JsonObject } from '@greenroom/config/reader';
-
-/** The script type the backend (and the dev server) use to hand the app its config. */
-export const CONFIG_SCRIPT_TYPE = 'greenroom/config';
+import { CONFIG_SCRIPT_TYPE, type AppConfig, type JsonObject } from '@greenroom/config/reader';
 
 function isJsonObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

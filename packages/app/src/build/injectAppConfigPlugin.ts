@@ -1,6 +1,5 @@
-import type { AppConfig } from '@greenroom/config';
+import { CONFIG_SCRIPT_TYPE, serializeConfigLayers, type AppConfig } from '@greenroom/config';
 import type { Logger, Plugin } from 'vite';
-import { CONFIG_SCRIPT_TYPE, serializeConfigLayers } from './configScript';
 import { loadFrontendConfig } from './loadFrontendConfig';
 
 /**

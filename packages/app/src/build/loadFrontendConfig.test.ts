@@ -99,4 +99,14 @@ describe('loadFrontendConfig', () => {
     await writeFile(join(root, 'app-config.yaml'), 'backend:\n  baseUrl: ${MISSING_URL}\n');
     await expect(loadFrontendConfig({ cwd: root, env: {} })).rejects.toThrow('MISSING_URL');
   });
+
+  it('reads the config files `yarn start --config …` passed on, instead of the defaults', async () => {
+    await writeFile(join(root, 'app-config.yaml'), 'app:\n  title: Default\n');
+    await writeFile(join(root, 'other.yaml'), 'app:\n  title: From Flag\n');
+    const layers = await loadFrontendConfig({
+      cwd: join(root, 'packages', 'app'),
+      env: { GREENROOM_CONFIG_ARGS: JSON.stringify(['--config', join(root, 'other.yaml')]) },
+    });
+    expect(layers[0].data).toEqual({ app: { title: 'From Flag' } });
+  });
 });

@@ -15,8 +15,12 @@ export async function loadFrontendConfig(options: {
   cwd: string;
   env?: Readonly<Record<string, string | undefined>>;
 }): Promise<AppConfig[]> {
+  const env = options.env ?? process.env;
   const rootDir = findRootDir(options.cwd);
-  const loaded = await loadConfig({ cwd: options.cwd, rootDir, env: options.env });
+  // `yarn start --config x.yaml` hands the backend's config flags to the dev server this way
+  // (as absolute paths), so both read the same files.
+  const argv = JSON.parse(env.GREENROOM_CONFIG_ARGS || '[]') as string[];
+  const loaded = await loadConfig({ cwd: options.cwd, rootDir, env, argv });
   const schema = await loadConfigSchema(rootDir);
   // Merged before filtering, so a `null` in a later file unsets the key here too.
   const data = filterConfigByVisibility(loaded.config.get(), schema, 'frontend');

@@ -2,3 +2,4 @@
 export type * from '../types';
 export { ConfigReader } from './ConfigReader';
 export { mergeConfigLayers } from './mergeConfigLayers';
+export { CONFIG_SCRIPT_TYPE, serializeConfigLayers } from '../inject/configScript';

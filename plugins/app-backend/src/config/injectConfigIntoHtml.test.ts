@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { injectConfigIntoHtml, renderConfigScript } from './injectConfigIntoHtml';
+import { renderConfigScript } from '@greenroom/config';
+import { injectConfigIntoHtml } from './injectConfigIntoHtml';
 
 const layers = [{ context: 'app-backend', data: { app: { title: 'Portal' } } }];
 const script = renderConfigScript(layers);

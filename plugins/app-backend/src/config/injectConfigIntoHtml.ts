@@ -1,22 +1,10 @@
-import type { AppConfig } from '@greenroom/config';
-
-/** The `type` of the script tag the frontend reads its config from. */
-export const CONFIG_SCRIPT_TYPE = 'greenroom/config';
+import { renderConfigScript, type AppConfig } from '@greenroom/config';
 
 // Any existing config script the build left behind (a placeholder, or config from a dev build).
 const CONFIG_SCRIPT =
   /<script\b[^>]*?\btype\s*=\s*(["']?)greenroom\/config\1[^>]*>[\s\S]*?<\/script\s*>/gi;
 const HEAD_END = /<\/head\s*>/i;
 const BODY_START = /<body[\s>]/i;
-
-/**
- * The config script for `layers`. Every `<` is written as `\u003c` (the same string to
- * JSON.parse), so no value can close the script tag or open a comment inside it.
- */
-export function renderConfigScript(layers: readonly AppConfig[]): string {
-  const json = JSON.stringify(layers).replace(/</g, '\\u003c');
-  return `<script type="${CONFIG_SCRIPT_TYPE}">${json}</script>`;
-}
 
 /**
  * Puts the config script into an HTML page: in place of the first config script the page
