@@ -144,15 +144,31 @@ async function test(extraArgs) {
   process.exitCode = totals.failed === 0 && unitCode === 0 && e2eCode === 0 ? 0 : 1;
 }
 
-/** What the Playwright specs run against: a fresh production build on the e2e overlay. */
+/**
+ * What the Playwright specs run against: a fresh production build, started twice on the e2e
+ * overlay: on GREENROOM_E2E_PORT with guest sign-in allowed by the dangerous flag, and on the
+ * next port without it (what a real production deployment does).
+ */
 async function e2eServer() {
   await build();
-  await startProduction([
-    '--config',
-    'app-config.yaml',
-    '--config',
-    'playwright/app-config.e2e.yaml',
-  ]);
+  if (!existsSync(backendBundle)) throw new Error('The build did not produce the backend bundle');
+  const port = Number(process.env.GREENROOM_E2E_PORT ?? 7017);
+  const e2eConfig = ['--config', 'app-config.yaml', '--config', 'playwright/app-config.e2e.yaml'];
+  const strictConfig = [...e2eConfig, '--config', 'playwright/app-config.e2e-strict.yaml'];
+  const servers = [
+    start(process.execPath, [backendBundle, ...e2eConfig], {
+      env: { NODE_ENV: 'production', GREENROOM_E2E_PORT: String(port) },
+    }),
+    start(process.execPath, [backendBundle, ...strictConfig], {
+      env: { NODE_ENV: 'production', GREENROOM_E2E_PORT: String(port + 1) },
+    }),
+  ];
+  const stopAll = () =>
+    servers.forEach(({ child }) => child.exitCode === null && child.kill('SIGTERM'));
+  process.on('SIGTERM', stopAll);
+  process.on('SIGINT', stopAll);
+  process.exitCode = await Promise.race(servers.map(s => s.exit));
+  stopAll();
 }
 
 const commands = {
