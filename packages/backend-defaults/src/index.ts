@@ -22,4 +22,3 @@ export * from './entrypoints/scheduler';
 export * from './entrypoints/urlReader';
 export * from './entrypoints/userInfo';
 export { createErrorHandler, statusCodeForError, toErrorResponse } from './lib/errors';
-export { durationToMs, msToIso, readDurationMs } from './lib/duration';

@@ -2,3 +2,4 @@ export { createTestLogger } from './services/testLogger';
 export type { CapturedLogLine } from './services/testLogger';
 export * from './database';
 export * from './backend';
+export { TestBrowser } from './http/TestBrowser';

@@ -21,3 +21,4 @@ export {
   renderConfigScript,
   serializeConfigLayers,
 } from './inject/configScript';
+export { durationToMs, msToIso, readDurationMs } from './duration';

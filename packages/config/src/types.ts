@@ -39,3 +39,15 @@ export interface Config {
   getStringArray(key: string): string[];
   getOptionalStringArray(key: string): string[] | undefined;
 }
+
+/** A length of time, as Backstage writes it: `{ minutes: 5 }`. */
+export interface HumanDuration {
+  years?: number;
+  months?: number;
+  weeks?: number;
+  days?: number;
+  hours?: number;
+  minutes?: number;
+  seconds?: number;
+  milliseconds?: number;
+}

@@ -12,7 +12,8 @@ import {
   type OidcTestBackend,
 } from './testing/startBackendWithOidc';
 import { signInAtIdentityProvider } from './testing/signInWithOidc';
-import { readPopupMessage, TestBrowser } from './testing/TestBrowser';
+import { TestBrowser } from '@greenroom/backend-test-utils';
+import { readPopupMessage } from '@greenroom/plugin-auth-backend/testing';
 
 const CLIENT_ID = 'greenroom';
 const CLIENT_SECRET = 'client-secret-0f8a7c6e5d4b3a29';

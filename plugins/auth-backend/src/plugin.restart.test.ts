@@ -6,7 +6,8 @@ import type { JsonObject } from '@greenroom/config';
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startAuthTestBackend } from './testing/startAuthTestBackend';
-import { readPopupMessage, TestBrowser } from './testing/TestBrowser';
+import { TestBrowser } from '@greenroom/backend-test-utils';
+import { readPopupMessage } from './testing/readPopupMessage';
 import {
   createTestIdentityProvider,
   testOAuthProviderModule,

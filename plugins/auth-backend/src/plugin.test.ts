@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { authSignInResolversExtensionPoint } from './extensions/authSignInResolversExtensionPoint';
 import { startAuthTestBackend, type AuthTestBackend } from './testing/startAuthTestBackend';
 import { popupMessage } from './testing/oauthFlow';
-import { TestBrowser } from './testing/TestBrowser';
+import { TestBrowser } from '@greenroom/backend-test-utils';
 import {
   createTestIdentityProvider,
   testOAuthProviderModule,

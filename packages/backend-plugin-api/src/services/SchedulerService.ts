@@ -1,14 +1,6 @@
-/** A length of time, as Backstage writes it: `{ minutes: 5 }`. */
-export interface HumanDuration {
-  years?: number;
-  months?: number;
-  weeks?: number;
-  days?: number;
-  hours?: number;
-  minutes?: number;
-  seconds?: number;
-  milliseconds?: number;
-}
+import type { HumanDuration } from '@greenroom/config';
+
+export type { HumanDuration };
 
 /** How often and how long: a HumanDuration, an ISO 8601 duration string, or `{ cron }`. */
 export type SchedulerServiceTaskFrequency =

@@ -1,4 +1,4 @@
-import type { TestBrowser } from './TestBrowser';
+import type { TestBrowser } from '@greenroom/backend-test-utils';
 
 function formOf(html: string): { action: string; fields: Record<string, string> } | undefined {
   const form = /<form[^>]*action="([^"]+)"[^>]*method="post"[^>]*>([\s\S]*?)<\/form>/i.exec(html);

@@ -1,6 +1,6 @@
 import type { LoggerService } from '@greenroom/backend-plugin-api';
 import type { Config } from '@greenroom/config';
-import { readDurationMs } from './readDuration';
+import { readDurationMs } from '@greenroom/config';
 
 const DEFAULT_TOKEN_SECONDS = 3600;
 const MIN_TOKEN_SECONDS = 600;

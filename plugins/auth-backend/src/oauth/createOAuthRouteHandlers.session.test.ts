@@ -2,7 +2,7 @@ import { decodeJwt } from 'jose';
 import { afterEach, describe, expect, it } from 'vitest';
 import { popupSignIn, startWithTestProvider } from '../testing/oauthFlow';
 import { APP_ORIGIN, type AuthTestBackend } from '../testing/startAuthTestBackend';
-import { TestBrowser } from '../testing/TestBrowser';
+import { TestBrowser } from '@greenroom/backend-test-utils';
 import {
   createTestIdentityProvider,
   type TestIdentityProvider,

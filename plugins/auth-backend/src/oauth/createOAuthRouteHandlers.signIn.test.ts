@@ -3,7 +3,8 @@ import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startWithTestProvider } from '../testing/oauthFlow';
 import { APP_ORIGIN, type AuthTestBackend } from '../testing/startAuthTestBackend';
-import { readPopupMessage, TestBrowser } from '../testing/TestBrowser';
+import { TestBrowser } from '@greenroom/backend-test-utils';
+import { readPopupMessage } from '../testing/readPopupMessage';
 
 let backend: AuthTestBackend | undefined;
 afterEach(async () => {

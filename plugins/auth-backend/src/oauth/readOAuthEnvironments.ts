@@ -1,6 +1,6 @@
 import type { OAuthAuthenticator } from './types';
 import type { AuthProviderContext } from '../extensions/types';
-import { readDurationMs } from '../config/readDuration';
+import { readDurationMs } from '@greenroom/config';
 import { providerCookieSettings, type ProviderCookieSettings } from '../flow/cookies';
 import type { ResolveSignIn } from '../signIn/SignInResolverRegistry';
 import { readAdditionalScopes } from './scopes';

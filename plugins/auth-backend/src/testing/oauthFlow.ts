@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import { APP_ORIGIN, startAuthTestBackend, type AuthTestBackend } from './startAuthTestBackend';
-import { readPopupMessage, TestBrowser } from './TestBrowser';
+import { TestBrowser } from '@greenroom/backend-test-utils';
+import { readPopupMessage } from './readPopupMessage';
 import {
   createTestIdentityProvider,
   testOAuthProviderModule,

@@ -4,7 +4,7 @@ import type { CacheStore } from './CacheStore';
 import { DefaultCacheService } from './DefaultCacheService';
 import { MemoryCacheStore, type MemoryCacheStoreOptions } from './MemoryCacheStore';
 // Shared with the HTTP server options, which own the duration parsing (ms, '5m', PT5M, { minutes: 5 }).
-import { readDurationMs } from '../../lib/duration';
+import { readDurationMs } from '@greenroom/config';
 
 /** Store names `backend.cache.store` accepts. Backstage's others (redis, valkey, ...) come later. */
 export const SUPPORTED_CACHE_STORES = ['memory'] as const;

@@ -1,5 +1,5 @@
 import { coreServices, createServiceFactory } from '@greenroom/backend-plugin-api';
-import { readDurationMs } from '../../lib/duration';
+import { readDurationMs } from '@greenroom/config';
 import { createAuthIntegrationRouter } from './createAuthIntegrationRouter';
 import { createCookieAuthRouter } from './createCookieAuthRouter';
 import { createCredentialsBarrier } from './createCredentialsBarrier';

@@ -1,7 +1,7 @@
 import type { SchedulerServiceTaskFrequency } from '@greenroom/backend-plugin-api';
 import { InputError } from '@greenroom/errors';
 import { Cron } from 'croner';
-import { durationToMs, msToIso } from '../../lib/duration';
+import { durationToMs, msToIso } from '@greenroom/config';
 
 /** When a task runs again: every so often, on a cron schedule, or only when triggered. */
 export type Cadence =

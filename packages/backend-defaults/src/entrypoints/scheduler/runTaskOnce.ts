@@ -1,5 +1,5 @@
 import type { LoggerService, SchedulerServiceTaskFunction } from '@greenroom/backend-plugin-api';
-import { msToIso } from '../../lib/duration';
+import { msToIso } from '@greenroom/config';
 
 export interface TaskRun {
   taskId: string;

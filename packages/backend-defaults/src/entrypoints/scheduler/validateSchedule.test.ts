@@ -1,6 +1,6 @@
 import { InputError } from '@greenroom/errors';
 import { describe, expect, it } from 'vitest';
-import { durationToMs, msToIso } from '../../lib/duration';
+import { durationToMs, msToIso } from '@greenroom/config';
 import { nextRunAfter, parseFrequency } from './frequency';
 import { validateSchedule } from './validateSchedule';
 

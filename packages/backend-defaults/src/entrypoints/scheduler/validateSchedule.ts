@@ -1,6 +1,6 @@
 import type { SchedulerServiceTaskScheduleDefinition } from '@greenroom/backend-plugin-api';
 import { InputError } from '@greenroom/errors';
-import { durationToMs, msToIso } from '../../lib/duration';
+import { durationToMs, msToIso } from '@greenroom/config';
 import { parseFrequency, type Cadence } from './frequency';
 
 /** How a task's schedule is stored and reported (the shape Backstage reports, version 2). */

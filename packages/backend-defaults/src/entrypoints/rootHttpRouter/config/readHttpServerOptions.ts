@@ -1,5 +1,5 @@
 import type { Config } from '@greenroom/config';
-import { readDurationMs } from '../../../lib/duration';
+import { readDurationMs } from '@greenroom/config';
 
 /** Node HTTP server settings from `backend.server`; unset keys keep Node's defaults. */
 export interface HttpServerOptions {

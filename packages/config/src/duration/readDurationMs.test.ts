@@ -18,6 +18,9 @@ describe('readDurationMs', () => {
     ['2m', 120_000],
     ['1 hour', 3_600_000],
     ['1d', 86_400_000],
+    ['2 days', 172_800_000],
+    ['30 minutes', 1_800_000],
+    ['1w', 604_800_000],
     ['PT10S', 10_000],
     ['PT1M30S', 90_000],
     ['P1DT1H', 90_000_000],
@@ -42,5 +45,16 @@ describe('readDurationMs', () => {
     expect(() => read(value)).toThrow(/^Invalid duration in config at 'd';/);
     // Config errors never echo the value.
     expect(() => read(value)).not.toThrow(JSON.stringify(value));
+  });
+
+  it('names the key the caller shows, for sub-configs', () => {
+    const provider = new ConfigReader({ sessionDuration: 'soon' });
+    expect(() =>
+      readDurationMs(
+        provider,
+        'sessionDuration',
+        'auth.providers.oidc.development.sessionDuration',
+      ),
+    ).toThrow("Invalid duration in config at 'auth.providers.oidc.development.sessionDuration'");
   });
 });

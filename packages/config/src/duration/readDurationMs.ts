@@ -1,5 +1,5 @@
-import type { HumanDuration } from '@greenroom/backend-plugin-api';
-import type { Config } from '@greenroom/config';
+import type { HumanDuration } from '../types';
+import type { Config } from '../types';
 import { durationToMs } from './durationToMs';
 
 const MS_PER_SHORT_UNIT: Record<string, number> = {
@@ -22,6 +22,9 @@ const MS_PER_SHORT_UNIT: Record<string, number> = {
   d: 86_400_000,
   day: 86_400_000,
   days: 86_400_000,
+  w: 604_800_000,
+  week: 604_800_000,
+  weeks: 604_800_000,
 };
 
 function invalid(key: string): Error {
@@ -52,11 +55,16 @@ function toMs(value: unknown, key: string): number {
  * Reads a duration in milliseconds from config: a number of milliseconds, a string like `10s`,
  * `500ms`, `2 minutes` or ISO 8601 `PT10S`, or an object like `{ seconds: 10 }`.
  */
-export function readDurationMs(config: Config, key: string): number | undefined {
+export function readDurationMs(
+  config: Config,
+  key: string,
+  /** The key as errors name it, when `config` is a sub-config (e.g. one provider's). */
+  shownKey: string = key,
+): number | undefined {
   const value = config.getOptional(key);
   if (value === undefined) return undefined;
-  const ms = toMs(value, key);
-  if (!Number.isFinite(ms) || ms < 0) throw invalid(key);
+  const ms = toMs(value, shownKey);
+  if (!Number.isFinite(ms) || ms < 0) throw invalid(shownKey);
   // Node's timers and server timeouts take whole milliseconds.
   return Math.round(ms);
 }

@@ -1,4 +1,4 @@
-import type { HumanDuration } from '@greenroom/backend-plugin-api';
+import type { HumanDuration } from '../types';
 import { InputError } from '@greenroom/errors';
 
 /** Calendar units use fixed lengths (a month is 30 days, a year 365), as intervals need one number. */
