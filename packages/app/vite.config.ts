@@ -1,10 +1,9 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { injectAppConfigPlugin } from './src/build/injectAppConfigPlugin';
-import { reportGzipSizePlugin } from './src/build/reportGzipSizePlugin';
 
 export default defineConfig({
-  plugins: [react(), injectAppConfigPlugin(), reportGzipSizePlugin()],
+  plugins: [react(), injectAppConfigPlugin()],
   build: {
     outDir: 'dist',
     // assets/ (Vite's default) is where the app backend expects hashed files, cached for a year.
