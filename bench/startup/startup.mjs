@@ -55,7 +55,11 @@ async function oneRun(overlayDir) {
   const child = spawn(
     process.execPath,
     [bundle, '--config', join(repoDir, 'app-config.yaml'), '--config', overlay],
-    { cwd: repoDir, env: { ...process.env, NODE_ENV: 'production' }, stdio: ['ignore', 'ignore', 'pipe'] },
+    {
+      cwd: repoDir,
+      env: { ...process.env, NODE_ENV: 'production' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
   );
   let stderr = '';
   child.stderr.on('data', chunk => (stderr += chunk));
@@ -65,7 +69,10 @@ async function oneRun(overlayDir) {
   // Bounded: 30 s at most, then the run counts as failed.
   while (performance.now() - started < 30_000) {
     if (child.exitCode !== null) break;
-    const ok = await fetch(url).then(r => r.status === 200, () => false);
+    const ok = await fetch(url).then(
+      r => r.status === 200,
+      () => false,
+    );
     if (ok) {
       readyMs = performance.now() - started;
       break;
@@ -74,7 +81,9 @@ async function oneRun(overlayDir) {
   }
   if (readyMs === undefined) {
     child.kill('SIGKILL');
-    throw new Error(`backend did not become ready: ${stderr.trim().split('\n').at(-1) ?? 'no output'}`);
+    throw new Error(
+      `backend did not become ready: ${stderr.trim().split('\n').at(-1) ?? 'no output'}`,
+    );
   }
   await new Promise(r => setTimeout(r, 1000));
   const idleRss = rssMiB(child.pid);
