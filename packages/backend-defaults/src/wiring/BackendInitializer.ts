@@ -2,9 +2,7 @@ import {
   coreServices,
   isServiceRef,
   type AnyServiceRef,
-  type DepRef,
   type ExtensionPoint,
-  type FeatureRegistrations,
   type LoggerService,
   type ServiceFactory,
 } from '@greenroom/backend-plugin-api';
@@ -17,39 +15,13 @@ import {
   type RootLifecycleController,
 } from './lifecycleControllers';
 import { ServiceRegistry } from './ServiceRegistry';
-
-/** One registered plugin or module, with what it declared. */
-interface Unit {
-  pluginId: string;
-  /** Undefined for the plugin itself. */
-  moduleId?: string;
-  label: string;
-  registrations: FeatureRegistrations;
-}
+import { bootFailurePolicy } from './bootFailurePolicy';
+import { orderModules } from './orderModules';
+import type { Unit } from './unit';
 
 /** Thrown when startup fails; its message is one line that names the plugin or module. */
 export class BackendStartupError extends Error {
   override name = 'BackendStartupError';
-}
-
-type BootFailurePolicy = 'abort' | 'continue';
-
-function bootFailurePolicy(config: Config | undefined, unit: Unit): BootFailurePolicy {
-  const read = (key: string) => config?.getOptionalString(key) as BootFailurePolicy | undefined;
-  if (unit.moduleId) {
-    return (
-      read(
-        `backend.startup.plugins.${unit.pluginId}.modules.${unit.moduleId}.onPluginModuleBootFailure`,
-      ) ??
-      read('backend.startup.default.onPluginModuleBootFailure') ??
-      'abort'
-    );
-  }
-  return (
-    read(`backend.startup.plugins.${unit.pluginId}.onPluginBootFailure`) ??
-    read('backend.startup.default.onPluginBootFailure') ??
-    'abort'
-  );
 }
 
 /**
@@ -281,33 +253,4 @@ export class BackendInitializer {
 
 function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-/**
- * Orders modules so that one providing an extension point initializes before the modules that
- * depend on it. Throws naming the modules when they depend on each other in a loop.
- */
-function orderModules(modules: Unit[]): Unit[] {
-  const provider = new Map<string, Unit>();
-  for (const unit of modules) {
-    for (const { ref } of unit.registrations.extensionPoints) provider.set(ref.id, unit);
-  }
-  const ordered: Unit[] = [];
-  const state = new Map<Unit, 'visiting' | 'done'>();
-  const visit = (unit: Unit, path: Unit[]) => {
-    if (state.get(unit) === 'done') return;
-    if (state.get(unit) === 'visiting') {
-      const cycle = [...path.slice(path.indexOf(unit)), unit].map(u => u.moduleId).join(' -> ');
-      throw new Error(`Circular dependency between modules of plugin '${unit.pluginId}': ${cycle}`);
-    }
-    state.set(unit, 'visiting');
-    for (const dep of Object.values(unit.registrations.init.deps) as DepRef[]) {
-      const before = isServiceRef(dep) ? undefined : provider.get(dep.id);
-      if (before && before !== unit) visit(before, [...path, unit]);
-    }
-    state.set(unit, 'done');
-    ordered.push(unit);
-  };
-  modules.forEach(unit => visit(unit, []));
-  return ordered;
 }
