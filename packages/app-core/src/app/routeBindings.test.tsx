@@ -3,22 +3,14 @@ import {
   createRoutableExtension,
   createRouteRef,
 } from '@greenroom/frontend-plugin-api';
-import { cleanup, screen } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { homePlugin } from '../pages/home/homePlugin';
-import { renderApp, resetBrowser } from '../testing/renderApp';
-import { rememberGuestSignIn } from '../testing/signedIn';
+import { renderApp } from '../testing/renderApp';
+import { useSignedInBrowser } from '../testing/signedIn';
 
-beforeEach(() => {
-  resetBrowser();
-  rememberGuestSignIn();
-});
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-  vi.restoreAllMocks();
-});
+useSignedInBrowser();
 
 function catalogPlugin() {
   const root = createRouteRef({ id: 'catalog.root' });

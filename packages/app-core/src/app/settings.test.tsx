@@ -4,20 +4,12 @@ import {
 } from '@greenroom/frontend-plugin-api';
 import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { coreTranslationRef } from '../i18n/coreTranslationRef';
-import { renderApp, resetBrowser, stubScreen } from '../testing/renderApp';
-import { rememberGuestSignIn } from '../testing/signedIn';
+import { renderApp, stubScreen } from '../testing/renderApp';
+import { useSignedInBrowser } from '../testing/signedIn';
 
-beforeEach(() => {
-  resetBrowser();
-  rememberGuestSignIn();
-});
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-  vi.restoreAllMocks();
-});
+useSignedInBrowser();
 
 const themeGroup = () => screen.getByRole('group', { name: 'Theme' });
 

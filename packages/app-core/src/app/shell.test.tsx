@@ -9,19 +9,11 @@ import {
 } from '@greenroom/frontend-plugin-api';
 import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { renderApp, resetBrowser, stubScreen } from '../testing/renderApp';
-import { rememberGuestSignIn } from '../testing/signedIn';
+import { describe, expect, it, vi } from 'vitest';
+import { renderApp, stubScreen } from '../testing/renderApp';
+import { useSignedInBrowser } from '../testing/signedIn';
 
-beforeEach(() => {
-  resetBrowser();
-  rememberGuestSignIn();
-});
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-  vi.restoreAllMocks();
-});
+useSignedInBrowser();
 
 const testMessages = createTranslationRef({
   id: 'test-plugin',
