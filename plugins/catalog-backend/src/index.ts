@@ -1,0 +1,8 @@
+export { catalogPlugin } from './plugin';
+export { createCatalogStorage } from './database/createCatalogStorage';
+export type { CatalogStorage } from './database/createCatalogStorage';
+export { createCatalogStore } from './database/CatalogStore';
+export type { CatalogStore, FinalEntityInput } from './database/CatalogStore';
+export { createEntityQueries } from './database/EntityQueries';
+export type { EntityQueries } from './database/EntityQueries';
+export { applyCatalogMigrations } from './database/migrations';
