@@ -3,6 +3,7 @@ import { appPlugin } from '@greenroom/plugin-app-backend';
 import { authPlugin } from '@greenroom/plugin-auth-backend';
 import { authModuleGuestProvider } from '@greenroom/plugin-auth-backend-module-guest-provider';
 import { authModuleOidcProvider } from '@greenroom/plugin-auth-backend-module-oidc-provider';
+import { proxyPlugin } from '@greenroom/plugin-proxy-backend';
 
 // The deployable backend: wires plugins, nothing else.
 const backend = createBackend();
@@ -11,6 +12,7 @@ backend.add(appPlugin);
 backend.add(authPlugin);
 backend.add(authModuleGuestProvider);
 backend.add(authModuleOidcProvider);
+backend.add(proxyPlugin);
 
 backend.start().catch((error: unknown) => {
   const message = error instanceof Error ? error.message : String(error);

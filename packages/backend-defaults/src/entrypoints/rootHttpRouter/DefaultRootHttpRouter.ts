@@ -1,4 +1,6 @@
-import type { RootHttpRouterService } from '@greenroom/backend-plugin-api';
+import type { HttpUpgradeHandler, RootHttpRouterService } from '@greenroom/backend-plugin-api';
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { NotFoundError, ServiceUnavailableError } from '@greenroom/errors';
 import type { Handler, Request, RequestHandler, Router as ExpressRouter } from 'express';
 import { Router } from 'express';
@@ -54,6 +56,7 @@ export class DefaultRootHttpRouter implements RootHttpRouterService {
   readonly #namedRoutes: ExpressRouter = Router();
   readonly #mountOfRequest = new WeakMap<Request, string>();
   #indexHandler: Handler | ExpressRouter | undefined;
+  readonly #upgrades: Array<{ path: string; handler: HttpUpgradeHandler }> = [];
 
   constructor(options: DefaultRootHttpRouterOptions = {}) {
     const { indexPath = DEFAULT_INDEX_PATH } = options;
@@ -74,6 +77,29 @@ export class DefaultRootHttpRouter implements RootHttpRouterService {
     };
     this.#namedRoutes.use(normalized, remember, handler);
     if (normalized === this.#indexPath) this.#indexHandler = handler;
+  }
+
+  useUpgrade(path: string, handler: HttpUpgradeHandler): void {
+    const normalized = normalizePath(path);
+    const existing = this.#upgrades.find(other => overlaps(other.path, normalized));
+    if (existing) {
+      throw new Error(`Upgrade path ${path} conflicts with the existing path ${existing.path}`);
+    }
+    this.#upgrades.push({ path: normalized, handler });
+  }
+
+  /** For the server's `upgrade` event: the claiming handler, or a plain 404 and a closed socket. */
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    const pathname = (req.url ?? '/').split('?')[0].toLowerCase();
+    const claim = this.#upgrades.find(({ path }) => {
+      const lower = path.toLowerCase();
+      return pathname === lower || pathname.startsWith(`${lower}/`);
+    });
+    if (claim) {
+      claim.handler(req, socket, head);
+      return;
+    }
+    socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
   }
 
   /** The middleware chain to mount on the app, after health and before the error handler. */

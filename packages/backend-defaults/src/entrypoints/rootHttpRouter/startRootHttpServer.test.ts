@@ -1,5 +1,7 @@
+import { once } from 'node:events';
+import { request } from 'node:http';
 import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { ConfigReader } from '@greenroom/config';
 import { createTestLogger } from '@greenroom/backend-test-utils';
 import { InputError } from '@greenroom/errors';
@@ -250,6 +252,43 @@ describe('startRootHttpServer', () => {
     });
     router.use('/api/web', web);
     expect(await (await fetch(`http://127.0.0.1:${address!.port}/docs`)).text()).toBe('web app');
-    expect(getBoundAddress({ use: () => {} })).toBeUndefined();
+    expect(getBoundAddress({ use: () => {}, useUpgrade: () => {} })).toBeUndefined();
+  });
+
+  it('hands upgrades to the handler that claims their path, refuses the rest, and ends them on drain', async () => {
+    const server = await start();
+    const claimed: string[] = [];
+    server.router.useUpgrade('/api/echo', (req, socket) => {
+      claimed.push(req.url ?? '');
+      socket.write(
+        'HTTP/1.1 101 Switching Protocols\r\nUpgrade: test\r\nConnection: Upgrade\r\n\r\n',
+      );
+      socket.on('data', chunk => socket.write(chunk));
+    });
+    expect(() => server.router.useUpgrade('/api/echo/deeper', () => {})).toThrow(/conflicts/);
+
+    const upgrade = (path: string) =>
+      new Promise<{ status: number; socket?: Socket }>((resolve, reject) => {
+        const req = request(`${server.base}${path}`, {
+          headers: { connection: 'Upgrade', upgrade: 'test' },
+        });
+        req.on('upgrade', (res, socket) => resolve({ status: res.statusCode ?? 0, socket }));
+        req.on('response', res => resolve({ status: res.statusCode ?? 0 }));
+        req.on('error', reject);
+        req.end();
+      });
+
+    expect((await upgrade('/api/nobody/here')).status).toBe(404);
+    const { status, socket } = await upgrade('/api/echo/room?x=1');
+    expect(status).toBe(101);
+    expect(claimed).toEqual(['/api/echo/room?x=1']);
+    socket!.write('ping');
+    const [echo] = await once(socket!, 'data');
+    expect(String(echo)).toBe('ping');
+
+    // Shutdown drains: the open upgraded socket must not keep the server alive.
+    const closed = once(socket!, 'close');
+    await server.lifecycle.shutdown();
+    await closed;
   });
 });

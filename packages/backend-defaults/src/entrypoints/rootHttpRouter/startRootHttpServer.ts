@@ -91,6 +91,7 @@ export async function startRootHttpServer(options: RootHttpServerOptions): Promi
   // The drainer must see each request before the app answers it.
   const drainer = createServerDrainer(server, logger);
   server.on('request', app);
+  server.on('upgrade', (req, socket, head) => router.handleUpgrade(req, socket, head));
 
   await listen(server, listenOptions);
   lifecycle.addBeforeShutdownHook(() => drainer.drain(shutdownOptions));
@@ -101,7 +102,10 @@ export async function startRootHttpServer(options: RootHttpServerOptions): Promi
     `http://localhost:${address.port}`;
   logger.info(`Greenroom backend listening on ${url}`);
 
-  const service: RootHttpRouterService = { use: (path, handler) => router.use(path, handler) };
+  const service: RootHttpRouterService = {
+    use: (path, handler) => router.use(path, handler),
+    useUpgrade: (path, handler) => router.useUpgrade(path, handler),
+  };
   boundAddresses.set(service, address);
   return { router: service, app, server, address, url };
 }

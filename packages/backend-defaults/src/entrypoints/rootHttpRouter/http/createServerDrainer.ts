@@ -1,4 +1,5 @@
 import type { Server, ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { LoggerService } from '@greenroom/backend-plugin-api';
 import type { ServerShutdownOptions } from '../config/readHttpServerOptions';
 
@@ -18,6 +19,14 @@ export interface ServerDrainer {
 export function createServerDrainer(server: Server, logger: LoggerService): ServerDrainer {
   const inFlight = new Set<ServerResponse>();
   let draining = false;
+
+  // Upgraded sockets (websockets) leave HTTP's bookkeeping: server.close() would wait for them
+  // forever, so the drain ends them once the in-flight requests are done.
+  const upgraded = new Set<Duplex>();
+  server.on('upgrade', (_req, socket: Duplex) => {
+    upgraded.add(socket);
+    socket.once('close', () => upgraded.delete(socket));
+  });
 
   server.on('request', (_req, res: ServerResponse) => {
     inFlight.add(res);
@@ -41,6 +50,7 @@ export function createServerDrainer(server: Server, logger: LoggerService): Serv
     }
     const closed = new Promise<void>(resolve => server.close(() => resolve()));
     server.closeIdleConnections();
+    for (const socket of upgraded) socket.destroy();
     const force = setTimeout(() => {
       logger.warn(
         `Closing ${inFlight.size} request(s) still running after ${timeoutMs}ms ` +

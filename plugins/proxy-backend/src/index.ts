@@ -1,0 +1,2 @@
+export { proxyPlugin } from './plugin';
+export type { CredentialsPolicy } from './config/types';
