@@ -6,3 +6,16 @@ export type { CatalogStore, FinalEntityInput } from './database/CatalogStore';
 export { createEntityQueries } from './database/EntityQueries';
 export type { EntityQueries } from './database/EntityQueries';
 export { applyCatalogMigrations } from './database/migrations';
+export {
+  CATALOG_ERRORS_TOPIC,
+  CATALOG_PROCESSING_TASK_ID,
+  createProcessingEngine,
+  readProcessingConfig,
+  scheduleCatalogProcessing,
+} from './processing';
+export type {
+  CatalogErrorsEventPayload,
+  ProcessingConfig,
+  ProcessingEngine,
+  ProcessingRunSummary,
+} from './processing';

@@ -70,6 +70,20 @@ const migrations: DatabaseMigration[] = [
       await knex.schema.dropTable(TABLES.entities);
     },
   },
+  {
+    // The ingestion engine's memory between runs (see src/processing/README.md).
+    name: '0002_entity_sources',
+    async up(knex) {
+      await knex.schema.createTable('entity_sources', table => {
+        table.string('entity_ref', 800).primary();
+        table.string('entity_id', 255).notNullable().unique();
+        table.text('location_key').notNullable();
+      });
+    },
+    async down(knex) {
+      await knex.schema.dropTable('entity_sources');
+    },
+  },
 ];
 
 /** Brings the catalog's tables up to date. */
