@@ -1,0 +1,71 @@
+import type { UrlReaderService } from '@greenroom/backend-plugin-api';
+import { parse as parseYaml } from 'yaml';
+import { resolveTarget, type SourceLocation } from './locationKeys';
+import { readText } from './readSources';
+
+const ABSOLUTE_URL = /^https?:\/\//i;
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+const RESOLVERS: Record<string, (text: string) => Json> = {
+  text: text => text,
+  // Parser messages can quote the file; ours do not.
+  json: text => {
+    try {
+      return JSON.parse(text) as Json;
+    } catch {
+      throw new SyntaxError('The file is not valid JSON');
+    }
+  },
+  yaml: text => {
+    try {
+      return parseYaml(text, { maxAliasCount: 100 }) as Json;
+    } catch {
+      throw new SyntaxError('The file is not valid YAML');
+    }
+  },
+};
+
+/**
+ * Replaces `{ $text | $json | $yaml: <target> }` values with the content of the target, read
+ * relative to `location`. Other `$`-keys are left alone (they may be JSON schema `$ref`s).
+ */
+export async function resolvePlaceholders(
+  value: unknown,
+  location: SourceLocation,
+  reader: UrlReaderService,
+): Promise<unknown> {
+  if (Array.isArray(value)) {
+    return Promise.all(value.map(v => resolvePlaceholders(v, location, reader)));
+  }
+  if (typeof value !== 'object' || value === null) return value;
+  const entries = Object.entries(value);
+  if (entries.length === 1) {
+    const [key, target] = entries[0];
+    const resolver = key.startsWith('$') ? RESOLVERS[key.slice(1)] : undefined;
+    if (resolver && typeof target === 'string') {
+      let text: string;
+      try {
+        text = await readText(
+          reader,
+          resolveTarget(location, target, ABSOLUTE_URL.test(target) ? 'url' : location.type),
+        );
+      } catch (error) {
+        throw new Error(
+          `Placeholder ${key} could not read '${target}': ${(error as Error).message}`,
+          { cause: error },
+        );
+      }
+      try {
+        return resolver(text);
+      } catch (error) {
+        throw new Error(`Placeholder ${key} for '${target}': ${(error as Error).message}`, {
+          cause: error,
+        });
+      }
+    }
+  }
+  const result: Record<string, unknown> = {};
+  for (const [key, v] of entries) result[key] = await resolvePlaceholders(v, location, reader);
+  return result;
+}

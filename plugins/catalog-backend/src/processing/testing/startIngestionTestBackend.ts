@@ -1,0 +1,100 @@
+import { randomBytes } from 'node:crypto';
+import { CatalogClient } from '@backstage/catalog-client';
+import {
+  coreServices,
+  createBackendPlugin,
+  createServiceFactory,
+} from '@greenroom/backend-plugin-api';
+import {
+  startTestBackend,
+  type TestDatabaseId,
+  type TestDatabases,
+} from '@greenroom/backend-test-utils';
+import type { JsonObject } from '@greenroom/config';
+import type { Knex } from 'knex';
+import { catalogPlugin } from '../../plugin';
+import { CATALOG_ERRORS_TOPIC, type CatalogErrorsEventPayload } from '../publishErrors';
+
+export interface IngestionTestBackend {
+  client: CatalogClient;
+  knex: Knex;
+  /** Every payload published on `experimental.catalog.errors` so far. */
+  errorEvents: CatalogErrorsEventPayload[];
+  stop(): Promise<void>;
+}
+
+/**
+ * A real backend with the catalog plugin (engine included) on a fresh database, configured with
+ * the given `catalog` block, plus a plugin that records the catalog's error events.
+ */
+export async function startIngestionTestBackend(
+  databases: TestDatabases,
+  id: TestDatabaseId,
+  catalog: JsonObject,
+): Promise<IngestionTestBackend> {
+  const knex = await databases.init(id);
+  const token = `ingestion-test-${randomBytes(12).toString('hex')}`;
+  const errorEvents: CatalogErrorsEventPayload[] = [];
+  const recorder = createBackendPlugin({
+    pluginId: 'catalog-error-recorder',
+    register(env) {
+      env.registerInit({
+        deps: { events: coreServices.events },
+        async init({ events }) {
+          await events.subscribe({
+            id: 'catalog-error-recorder',
+            topics: [CATALOG_ERRORS_TOPIC],
+            onEvent: async ({ eventPayload }) => {
+              errorEvents.push(eventPayload as CatalogErrorsEventPayload);
+            },
+          });
+        },
+      });
+    },
+  });
+  const database = createServiceFactory({
+    service: coreServices.database,
+    deps: {},
+    factory: () => ({ getClient: async () => knex }),
+  });
+  const backend = await startTestBackend({
+    features: [recorder, catalogPlugin, database],
+    config: {
+      backend: {
+        auth: {
+          externalAccess: [{ type: 'static', options: { token, subject: 'ingestion-tests' } }],
+        },
+      },
+      catalog,
+    },
+  });
+  const baseUrl = `${backend.url}/api/catalog`;
+  const client = new CatalogClient({
+    discoveryApi: { getBaseUrl: async () => baseUrl },
+    fetchApi: {
+      fetch: (input, init) =>
+        fetch(input, {
+          ...init,
+          headers: {
+            authorization: `Bearer ${token}`,
+            ...(init?.headers as Record<string, string>),
+          },
+        }),
+    },
+  });
+  return { client, knex, errorEvents, stop: () => backend.stop() };
+}
+
+/** Polls `check` until it returns a value other than undefined (for scheduled runs). */
+export async function waitFor<T>(
+  check: () => Promise<T | undefined>,
+  timeoutMs = 30_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`Condition not met within ${timeoutMs} ms`);
+    await new Promise(r => setTimeout(r, 100));
+  }
+}
