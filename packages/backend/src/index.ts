@@ -3,6 +3,7 @@ import { appPlugin } from '@greenroom/plugin-app-backend';
 import { authPlugin } from '@greenroom/plugin-auth-backend';
 import { authModuleGuestProvider } from '@greenroom/plugin-auth-backend-module-guest-provider';
 import { authModuleOidcProvider } from '@greenroom/plugin-auth-backend-module-oidc-provider';
+import { catalogPlugin } from '@greenroom/plugin-catalog-backend';
 import { proxyPlugin } from '@greenroom/plugin-proxy-backend';
 
 // The deployable backend: wires plugins, nothing else.
@@ -13,6 +14,7 @@ backend.add(authPlugin);
 backend.add(authModuleGuestProvider);
 backend.add(authModuleOidcProvider);
 backend.add(proxyPlugin);
+backend.add(catalogPlugin);
 
 backend.start().catch((error: unknown) => {
   const message = error instanceof Error ? error.message : String(error);
