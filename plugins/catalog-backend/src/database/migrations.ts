@@ -84,6 +84,24 @@ const migrations: DatabaseMigration[] = [
       await knex.schema.dropTable('entity_sources');
     },
   },
+  {
+    // Locations registered through `POST /locations` (see src/locations/).
+    name: '0003_locations',
+    async up(knex) {
+      await knex.schema.createTable('locations', table => {
+        table.string('id', 36).primary();
+        table.string('type', 64).notNullable();
+        table.text('target').notNullable();
+        // sha256 of `type:target`: a unique index on the long target itself would not fit
+        // PostgreSQL's btree row limit.
+        table.string('key_hash', 64).notNullable().unique();
+        table.bigInteger('created_at').notNullable();
+      });
+    },
+    async down(knex) {
+      await knex.schema.dropTable('locations');
+    },
+  },
 ];
 
 /** Brings the catalog's tables up to date. */

@@ -3,7 +3,7 @@ import { ANNOTATION_ORPHAN, type Entity } from '@greenroom/catalog-model';
 import type { Knex } from 'knex';
 import type { CatalogStore } from '../database/CatalogStore';
 import { collectEntities } from './collectEntities';
-import type { ProcessingConfig } from './config';
+import type { ProcessingConfig, StaticLocation } from './config';
 import { createEntitySources } from './entitySources';
 import { publishErrors, type CatalogErrorsEventPayload } from './publishErrors';
 import { hashEntity, stitchEntities } from './stitchEntities';
@@ -32,6 +32,8 @@ export interface ProcessingEngineOptions {
   events: EventsService;
   logger: LoggerService;
   config: ProcessingConfig;
+  /** Locations registered through the API, read at the start of every run. */
+  registeredLocations?: () => Promise<StaticLocation[]>;
 }
 
 /** The ingestion engine over the catalog tables (one run at a time: see the scheduled task). */
@@ -44,7 +46,7 @@ export function createProcessingEngine(options: ProcessingEngineOptions): Proces
       const claims = await sources.claims();
       const collected = await collectEntities({
         reader,
-        locations: config.locations,
+        locations: [...config.locations, ...((await options.registeredLocations?.()) ?? [])],
         rules: config.rules,
         previous: {
           fromLocation: locationKey => sources.finalEntities({ locationKey }),

@@ -11,6 +11,7 @@ import { entityRelations } from './entityRelations';
 import { resolveTarget, staticSourceLocation, type SourceLocation } from './locationKeys';
 import { parseEntityDocuments } from './parseEntityDocuments';
 import { EntityProcessingError, processEntity } from './processEntity';
+import { confineFileReads } from '../locations/confineFileReads';
 import { readSources } from './readSources';
 import {
   toProcessingError,
@@ -100,6 +101,8 @@ export async function collectEntities(options: {
     originKey: string;
     parentRef?: string;
     rules: readonly CatalogRule[];
+    /** The reader for everything reached from this root (confined for registered locations). */
+    reader: UrlReaderService;
   }
 
   async function add(candidate: EntityCandidate, ctx: Ctx) {
@@ -123,7 +126,7 @@ export async function collectEntities(options: {
     visited.add(source.key);
     let files;
     try {
-      files = await readSources(reader, source);
+      files = await readSources(ctx.reader, source);
     } catch (error) {
       const failure = toProcessingError(error, 'NotFoundError');
       detach(parent, source.key, error);
@@ -159,7 +162,7 @@ export async function collectEntities(options: {
   ) {
     let candidate: EntityCandidate;
     try {
-      candidate = await processEntity(value, at, ctx.originKey, reader);
+      candidate = await processEntity(value, at, ctx.originKey, ctx.reader);
     } catch (error) {
       const failure = toProcessingError(error);
       const ref = error instanceof EntityProcessingError ? error.ref : undefined;
@@ -195,7 +198,11 @@ export async function collectEntities(options: {
       errors: [],
     };
     out.candidates.push(candidate);
-    await visit(candidate, root, { originKey: root.key, rules: configured.rules ?? options.rules });
+    await visit(candidate, root, {
+      originKey: root.key,
+      rules: configured.rules ?? options.rules,
+      reader: configured.fileRoots ? confineFileReads(reader, configured.fileRoots) : reader,
+    });
   }
   return out;
 }

@@ -12,6 +12,11 @@ export interface StaticLocation {
   type: 'file' | 'url';
   target: string;
   rules?: CatalogRule[];
+  /**
+   * Set for locations registered through the API: files reached from them (Location targets,
+   * placeholders) must lie under these directories.
+   */
+  fileRoots?: readonly string[];
 }
 
 export type OrphanStrategy = 'keep' | 'delete';

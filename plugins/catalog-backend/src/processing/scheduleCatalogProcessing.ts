@@ -7,7 +7,7 @@ import type {
 import type { Config } from '@greenroom/config';
 import type { Knex } from 'knex';
 import type { CatalogStore } from '../database/CatalogStore';
-import { readProcessingConfig } from './config';
+import { readProcessingConfig, type StaticLocation } from './config';
 import { createProcessingEngine, type ProcessingEngine } from './ProcessingEngine';
 
 /** The scheduler task id; `scheduler.triggerTask(CATALOG_PROCESSING_TASK_ID)` runs it now. */
@@ -25,6 +25,7 @@ export async function scheduleCatalogProcessing(deps: {
   events: EventsService;
   logger: LoggerService;
   scheduler: SchedulerService;
+  registeredLocations?: () => Promise<StaticLocation[]>;
 }): Promise<ProcessingEngine> {
   const config = readProcessingConfig(deps.config);
   const engine = createProcessingEngine({ ...deps, config });

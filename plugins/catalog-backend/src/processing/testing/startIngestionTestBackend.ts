@@ -31,6 +31,8 @@ export async function startIngestionTestBackend(
   databases: TestDatabases,
   id: TestDatabaseId,
   catalog: JsonObject,
+  /** Extra `backend.reading` config (e.g. `allow` for url locations). */
+  reading?: JsonObject,
 ): Promise<IngestionTestBackend> {
   const knex = await databases.init(id);
   const token = `ingestion-test-${randomBytes(12).toString('hex')}`;
@@ -64,6 +66,7 @@ export async function startIngestionTestBackend(
         auth: {
           externalAccess: [{ type: 'static', options: { token, subject: 'ingestion-tests' } }],
         },
+        ...(reading ? { reading } : {}),
       },
       catalog,
     },

@@ -1,0 +1,126 @@
+import type {
+  LoggerService,
+  SchedulerService,
+  UrlReaderService,
+} from '@greenroom/backend-plugin-api';
+import { ANNOTATION_ORIGIN_LOCATION } from '@greenroom/catalog-model';
+import { NotAllowedError, NotFoundError } from '@greenroom/errors';
+import express, { type Router } from 'express';
+import type { EntityQueries } from '../database/EntityQueries';
+import type { CatalogRule } from '../processing/config';
+import { analyzeLocation } from './analyzeLocation';
+import type { LocationStore } from './LocationStore';
+import { previewLocation } from './previewLocation';
+import { queryLocations } from './queryLocations';
+import { normaliseRegistration } from './registrationPolicy';
+import { requestProcessing } from './requestProcessing';
+
+export interface LocationsRouterOptions {
+  locations: LocationStore;
+  queries: EntityQueries;
+  reader: UrlReaderService;
+  scheduler: SchedulerService;
+  logger: LoggerService;
+  rules: readonly CatalogRule[];
+  fileRoots: readonly string[];
+}
+
+/** `/locations`: Backstage's registered-location API (see README.md for the policy). */
+export function createLocationsRouter(options: LocationsRouterOptions): Router {
+  const { locations, queries, reader, scheduler, logger, rules, fileRoots } = options;
+  const router = express.Router();
+  router.use(express.json({ limit: '1mb' }));
+
+  router.get('/locations', async (_req, res) => {
+    res.json((await locations.list()).map(data => ({ data })));
+  });
+
+  router.post('/locations', async (req, res) => {
+    const location = await normaliseRegistration(req.body, fileRoots);
+    const dryRun = req.query.dryRun === 'true';
+    const existing = await locations.byKey(location.type, location.target);
+    if (dryRun) {
+      const entities = await previewLocation({ reader, rules, location });
+      res.status(201).json({
+        location: existing ?? { id: crypto.randomUUID(), ...location },
+        entities,
+        exists: Boolean(existing),
+      });
+      return;
+    }
+    if (existing && req.query.onConflict === 'refresh') {
+      requestProcessing(scheduler, logger);
+      res.status(201).json({ location: existing, entities: [], exists: true });
+      return;
+    }
+    if (location.type === 'url') await refuseDisallowedUrl(reader, location.target);
+    const added = await locations.add(location);
+    requestProcessing(scheduler, logger);
+    res.status(201).json({ location: added, entities: [] });
+  });
+
+  router.post('/locations/by-query', async (req, res) => {
+    res.json(await queryLocations(req.body, locations));
+  });
+
+  router.post('/analyze-location', async (req, res) => {
+    res.json(await analyzeLocation(req.body, { reader, locations }));
+  });
+
+  router.get('/locations/by-entity/:kind/:namespace/:name', async (req, res) => {
+    const { kind, namespace, name } = req.params;
+    const entity = await queries.entityByRef(`${kind}:${namespace}/${name}`.toLowerCase());
+    const origin = entity?.metadata.annotations?.[ANNOTATION_ORIGIN_LOCATION];
+    const colon = origin?.indexOf(':') ?? -1;
+    const found =
+      origin && colon > 0
+        ? await locations.byKey(origin.slice(0, colon), origin.slice(colon + 1))
+        : undefined;
+    if (!found)
+      throw new NotFoundError(`No location found for entity ${kind}:${namespace}/${name}`);
+    res.json(found);
+  });
+
+  router.get('/locations/:id', async (req, res) => {
+    const found = await locations.get(req.params.id);
+    if (!found) throw new NotFoundError(`No location with id ${req.params.id}`);
+    res.json(found);
+  });
+
+  router.put('/locations/:id', async (req, res) => {
+    const location = await normaliseRegistration(req.body, fileRoots);
+    if (location.type === 'url') await refuseDisallowedUrl(reader, location.target);
+    const updated = await locations.update(req.params.id, location);
+    if (!updated) throw new NotFoundError(`No location with id ${req.params.id}`);
+    requestProcessing(scheduler, logger);
+    res.json(updated);
+  });
+
+  router.delete('/locations/:id', async (req, res) => {
+    if (!(await locations.remove(req.params.id))) {
+      throw new NotFoundError(`No location with id ${req.params.id}`);
+    }
+    // Its entities are no longer produced: the next run applies catalog.orphanStrategy.
+    requestProcessing(scheduler, logger);
+    res.status(204).end();
+  });
+
+  return router;
+}
+
+/**
+ * A url location on a host `backend.reading.allow` does not list is refused before anything
+ * is stored. Other read failures (a 404) are kept: the location is registered and the error
+ * shows up on its Location entity, as for any location that breaks later.
+ */
+async function refuseDisallowedUrl(reader: UrlReaderService, target: string): Promise<void> {
+  try {
+    await reader.readUrl(target);
+  } catch (error) {
+    if ((error as Error).name === 'NotAllowedError') {
+      throw new NotAllowedError(
+        `Reading ${new URL(target).host} is not allowed by backend.reading.allow`,
+      );
+    }
+  }
+}
