@@ -7,6 +7,7 @@ import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startAuthTestBackend } from './testing/startAuthTestBackend';
 import { TestBrowser } from '@greenroom/backend-test-utils';
+import { signInConfig } from './testing/oauthFlow';
 import { readPopupMessage } from './testing/readPopupMessage';
 import {
   createTestIdentityProvider,
@@ -33,26 +34,7 @@ describe.each(databases.eachSupportedId())('a restart on the same %s database', 
     const start = () =>
       startAuthTestBackend({
         features: [testOAuthProviderModule(idp)],
-        config: {
-          backend: { database },
-          auth: {
-            providers: {
-              test: {
-                development: {
-                  email: 'jdoe@example.com',
-                  signIn: {
-                    resolvers: [
-                      {
-                        resolver: 'emailLocalPartMatchingUserEntityName',
-                        dangerouslyAllowSignInWithoutUserInCatalog: true,
-                      },
-                    ],
-                  },
-                },
-              },
-            },
-          },
-        },
+        config: { ...signInConfig, backend: { database } },
       });
 
     const browser = new TestBrowser();

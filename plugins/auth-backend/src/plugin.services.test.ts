@@ -3,7 +3,7 @@ import { Router } from 'express';
 import { decodeProtectedHeader } from 'jose';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startAuthTestBackend, type AuthTestBackend } from './testing/startAuthTestBackend';
-import { signInToken } from './testing/oauthFlow';
+import { signInConfig, signInToken } from './testing/oauthFlow';
 import {
   createTestIdentityProvider,
   testOAuthProviderModule,
@@ -60,24 +60,7 @@ function limitedTokenOf(token: string): string {
 }
 
 const config = (extra: Record<string, unknown> = {}) => ({
-  auth: {
-    ...extra,
-    providers: {
-      test: {
-        development: {
-          email: 'jdoe@example.com',
-          signIn: {
-            resolvers: [
-              {
-                resolver: 'emailLocalPartMatchingUserEntityName',
-                dangerouslyAllowSignInWithoutUserInCatalog: true,
-              },
-            ],
-          },
-        },
-      },
-    },
-  },
+  auth: { ...extra, ...signInConfig.auth },
 });
 
 describe('user tokens through the core services', () => {
