@@ -73,7 +73,8 @@ async function startPortalDev(extraArgs) {
 }
 
 async function startProduction(extraArgs) {
-  if (!existsSync(backendBundle)) await build();
+  // Always build: a bundle left from older sources would run old code without saying so.
+  await build();
   const configArgs = extraArgs.length
     ? extraArgs
     : ['--config', 'app-config.yaml', '--config', 'app-config.production.yaml'];

@@ -8,7 +8,15 @@
 // plugins (app, auth with guest and OIDC modules). Compared with what shared/bench measured for
 // Backstage 1.55.0 on this machine: cold start to readiness ~7.5 s median, idle RSS ~480 MiB.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -95,6 +103,21 @@ async function oneRun(overlayDir) {
   return { readyMs, idleRss, stopMs };
 }
 
+/** The newest modification time among the workspace sources the bundle is built from. */
+function newestSourceMs() {
+  let newest = 0;
+  for (const group of ['packages', 'plugins']) {
+    for (const name of readdirSync(join(repoDir, group))) {
+      const src = join(repoDir, group, name, 'src');
+      if (!existsSync(src)) continue;
+      for (const file of readdirSync(src, { recursive: true })) {
+        newest = Math.max(newest, statSync(join(src, String(file))).mtimeMs);
+      }
+    }
+  }
+  return newest;
+}
+
 const median = values => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)];
@@ -111,6 +134,9 @@ async function main() {
   const runs = Number(values.runs);
   if (!Number.isInteger(runs) || runs < 1 || runs > 50) throw new Error('--runs must be 1..50');
   if (!existsSync(bundle)) throw new Error('no backend bundle: run yarn build first');
+  if (newestSourceMs() > statSync(bundle).mtimeMs) {
+    throw new Error('the backend bundle is older than the sources: run yarn build first');
+  }
 
   const overlayDir = mkdtempSync(join(tmpdir(), 'greenroom-startup-'));
   const results = [];
