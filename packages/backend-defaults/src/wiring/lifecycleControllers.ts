@@ -3,13 +3,18 @@
  * a way to run the hooks. The default lifecycle factories implement these.
  */
 export interface RootLifecycleController {
+  /** Runs the startup hooks in order, once every plugin has started. Rejects on the first failure. */
   startup(): Promise<void>;
+  /** Runs the before-shutdown hooks in order (readiness off, HTTP drain). Failures are logged. */
   beforeShutdown(): Promise<void>;
+  /** Runs before-shutdown first if it has not run, then the shutdown hooks. Failures are logged. */
   shutdown(): Promise<void>;
 }
 
 export interface PluginLifecycleController {
+  /** Runs the plugin's startup hooks in order, after its init. Rejects on the first failure. */
   startup(): Promise<void>;
+  /** Runs the plugin's shutdown hooks in order. Failures are logged with the plugin id. */
   shutdown(): Promise<void>;
 }
 

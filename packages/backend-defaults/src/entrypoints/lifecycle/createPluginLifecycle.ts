@@ -5,14 +5,9 @@ import type {
   LoggerService,
 } from '@greenroom/backend-plugin-api';
 import { HookList } from '../rootLifecycle/HookList';
+import type { PluginLifecycleController } from '../../wiring/lifecycleControllers';
 
-/** What the backend initializer calls to move one plugin through its phases. */
-export interface PluginLifecycleController {
-  /** Runs the plugin's startup hooks in order, after its init. Rejects on the first failure. */
-  startup(): Promise<void>;
-  /** Runs the plugin's shutdown hooks in order. Failures are logged with the plugin id. */
-  shutdown(): Promise<void>;
-}
+export type { PluginLifecycleController };
 
 export type PluginLifecycle = LifecycleService & PluginLifecycleController;
 

@@ -5,16 +5,9 @@ import type {
   RootLifecycleService,
 } from '@greenroom/backend-plugin-api';
 import { HookList } from './HookList';
+import type { RootLifecycleController } from '../../wiring/lifecycleControllers';
 
-/** What the backend initializer calls to move the whole backend through its phases. */
-export interface RootLifecycleController {
-  /** Runs the startup hooks in order, once every plugin has started. Rejects on the first failure. */
-  startup(): Promise<void>;
-  /** Runs the before-shutdown hooks in order (readiness off, HTTP drain). Failures are logged. */
-  beforeShutdown(): Promise<void>;
-  /** Runs before-shutdown first if it has not run, then the shutdown hooks. Failures are logged. */
-  shutdown(): Promise<void>;
-}
+export type { RootLifecycleController };
 
 export type RootLifecycle = RootLifecycleService & RootLifecycleController;
 
