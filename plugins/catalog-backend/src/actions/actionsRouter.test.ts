@@ -66,8 +66,11 @@ describe.each(databases.eachSupportedId())('validate-entity and refresh on %s', 
       valid: false,
       errors: [{ name: 'InputError', message: 'entity must be an object' }],
     });
-    // A missing location ref is a 400 as well (Backstage's client then reports it invalid).
-    expect((await client.validateEntity(valid, 'no-colon')).valid).toBe(false);
+    // A missing location ref is a 400 with `errors` too, so the client can say why.
+    expect(await client.validateEntity(valid, 'no-colon')).toEqual({
+      valid: false,
+      errors: [{ name: 'InputError', message: expect.stringMatching(/location ref/) }],
+    });
   });
 
   it('refreshEntity reprocesses promptly; unknown and malformed refs are refused', async () => {

@@ -19,10 +19,11 @@ export interface ActionsRouterOptions {
   logger: LoggerService;
 }
 
-function parseLocation(location: unknown): string {
+/** The location ref, or undefined when `location` is not one (`type:target`). */
+function parseLocation(location: unknown): string | undefined {
   const colon = typeof location === 'string' ? location.indexOf(':') : -1;
   if (typeof location !== 'string' || colon <= 0 || !location.slice(colon + 1).trim()) {
-    throw new InputError('location must be a location ref such as url:https://…');
+    return undefined;
   }
   return location;
 }
@@ -71,7 +72,10 @@ export function createActionsRouter({ queries, scheduler, logger }: ActionsRoute
   router.post('/validate-entity', async (req, res) => {
     const body = (req.body ?? {}) as { entity?: unknown; location?: unknown };
     const location = parseLocation(body.location);
-    const errors = entityProblems(body.entity, location);
+    // As Backstage: a bad request body is a 400 with `errors`, so catalog-client can show why.
+    const errors = location
+      ? entityProblems(body.entity, location)
+      : [{ name: 'InputError', message: 'location must be a location ref such as url:https://…' }];
     if (errors.length > 0) {
       res.status(400).json({ errors });
       return;

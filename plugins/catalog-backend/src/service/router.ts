@@ -59,8 +59,8 @@ export function createCatalogRouter({
   });
 
   router.delete('/entities/by-uid/:uid', async (req, res) => {
-    const removed = await store.deleteEntities([req.params.uid]);
-    if (removed === 0) throw new NotFoundError(`No entity with uid ${req.params.uid}`);
+    // As Backstage: deleting an unknown uid is not an error (the end state is the same).
+    await store.deleteEntities([req.params.uid]);
     res.status(204).end();
   });
 
