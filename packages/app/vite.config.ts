@@ -1,9 +1,13 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { injectAppConfigPlugin } from './src/build/injectAppConfigPlugin';
+import { publicBundlePlugin } from './src/build/publicBundlePlugin';
+
+// The app's own plugins, for the full build and the public sign-in build alike.
+const appPlugins = () => [react(), injectAppConfigPlugin()];
 
 export default defineConfig({
-  plugins: [react(), injectAppConfigPlugin()],
+  plugins: [...appPlugins(), publicBundlePlugin({ plugins: appPlugins })],
   build: {
     outDir: 'dist',
     // assets/ (Vite's default) is where the app backend expects hashed files, cached for a year.

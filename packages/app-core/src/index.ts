@@ -1,5 +1,9 @@
 export { createApp } from './app/createApp';
 export type { CreateAppOptions } from './app/CreateAppOptions';
+export { createPublicApp } from './app/createPublicApp';
+export type { PublicAppOptions } from './app/createPublicApp';
+export { APP_MODE_META, readAppMode } from './auth/appCookie';
+export type { AppMode } from './auth/appCookie';
 export type { BindRouteFunc, BindRoutes } from './routing/resolveRouteBindings';
 export { resolveRouteBindings } from './routing/resolveRouteBindings';
 export { RouteBindingError } from './routing/RouteBindingError';

@@ -190,4 +190,44 @@ describe('bench/bundle/size.mjs', () => {
     expect(badTop.code).toBe(1);
     expect(badTop.stderr).toContain('--top');
   });
+  it('measures a build with a public sign-in bundle as two bundles and records both', async () => {
+    const withPublic = join(root, 'with-public');
+    await mkdir(join(withPublic, 'assets'), { recursive: true });
+    await mkdir(join(withPublic, 'public', 'assets'), { recursive: true });
+    await writeFile(
+      join(withPublic, 'index.html'),
+      '<script type="module" src="/assets/index-aaa.js"></script>',
+    );
+    await writeFile(join(withPublic, 'assets', 'index-aaa.js'), content.entry);
+    await writeFile(
+      join(withPublic, 'public', 'index.html'),
+      '<script type="module" src="/assets/sign-in-p.js"></script>',
+    );
+    await writeFile(join(withPublic, 'public', 'assets', 'sign-in-p.js'), content.publicJs);
+
+    const run = await runSize([withPublic, '--json']);
+    expect(run.code).toBe(0);
+    const [app, pub] = JSON.parse(run.stdout) as SizeReport[];
+    expect(app.label).toBe('app');
+    expect(app.js).toEqual({ files: 1, ...size(content.entry) });
+    expect(pub.label).toBe('public');
+    expect(pub.firstLoad.js).toEqual({ files: 1, ...size(content.publicJs) });
+
+    const text = await runSize([withPublic]);
+    expect(text.stdout).toContain('Frontend bundle "public"');
+    expect(text.stdout).toMatch(/Before sign-in a browser loads [\d.]+ kB of JS gzip \(public\)/);
+
+    const results = join(root, 'RESULTS-3.md');
+    await writeFile(results, '# R\n');
+    expect((await runSize([withPublic, '--write', '--results', results])).code).toBe(0);
+    const rows = (await readFile(results, 'utf8'))
+      .split('\n')
+      .filter(line => /^\| (app|public) \|/.test(line));
+    expect(rows.map(row => row.split(' | ')[0])).toEqual(['| app', '| public']);
+    expect(rows[1]).toContain(`| ${(size(content.publicJs).gzip / 1000).toFixed(1)} kB |`);
+
+    // An explicit --label measures the folder as one bundle, as before.
+    const one = JSON.parse((await runSize([withPublic, '--json', '--label', 'all'])).stdout);
+    expect(one.js.files).toBe(2);
+  });
 });

@@ -1,31 +1,42 @@
 import { ApiProvider } from '@greenroom/frontend-plugin-api';
 import type { ComponentType } from 'react';
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { BrowserRouter } from 'react-router';
+import { LeaveForPublicBundle } from '../auth/LeaveForPublicBundle';
 import { SessionGate } from '../auth/SessionGate';
 import type { SignInPageProps } from '../auth/SignInPage/SignInPageProps';
+import { reloadGuard } from '../auth/reloadGuard';
+import { useAppCookieRefresh } from '../auth/useAppCookieRefresh';
 import { AppShell } from '../shell/AppShell';
 import { ErrorToaster } from '../shell/ErrorToaster';
 import { StartupErrorPage } from '../shell/StartupErrorPage';
 import { AppThemeProvider } from '../theme/AppThemeProvider';
 import type { AppSetup } from './bootstrapApp';
+import { useDocumentLanguage } from './useDocumentLanguage';
 
-/** Keeps `<html lang>` in step with the language shown, for screen readers and hyphenation. */
-function useDocumentLanguage(setup: AppSetup) {
-  useEffect(() => {
-    const update = () => {
-      document.documentElement.lang = setup.i18n.resolvedLanguage ?? 'en';
-    };
-    update();
-    setup.i18n.on('languageChanged', update);
-    return () => setup.i18n.off('languageChanged', update);
-  }, [setup]);
+/** Behind the cookie: keeps it fresh while signed in (SessionGate renders this only then). */
+function ProtectedShell(props: { setup: AppSetup }) {
+  const { setup } = props;
+  useAppCookieRefresh({ enabled: true, sessions: setup.sessions, discovery: setup.discovery });
+  return <AppShell pages={setup.pages} navItems={setup.navItems} />;
 }
 
 export function AppRoot(props: { setup: AppSetup; SignInPage: ComponentType<SignInPageProps> }) {
-  const { setup, SignInPage } = props;
-  useDocumentLanguage(setup);
+  const { setup } = props;
+  const isProtected = setup.appMode === 'protected';
+  useDocumentLanguage(setup.i18n);
+  useEffect(() => {
+    // The full app loaded after the public bundle's reload: the cookie worked.
+    if (isProtected) reloadGuard.clear();
+  }, [isProtected]);
+  // In protected mode the sign-in page lives in the public bundle: without a session the full
+  // app drops its cookie and reloads into it.
+  const SignInPage = useMemo(
+    () =>
+      isProtected ? () => <LeaveForPublicBundle sessions={setup.sessions} /> : props.SignInPage,
+    [isProtected, setup.sessions, props.SignInPage],
+  );
   return (
     <ApiProvider apis={setup.apis}>
       <I18nextProvider i18n={setup.i18n}>
@@ -36,7 +47,11 @@ export function AppRoot(props: { setup: AppSetup; SignInPage: ComponentType<Sign
             <BrowserRouter basename={setup.basename || undefined}>
               <ErrorToaster />
               <SessionGate sessions={setup.sessions} SignInPage={SignInPage}>
-                <AppShell pages={setup.pages} navItems={setup.navItems} />
+                {isProtected ? (
+                  <ProtectedShell setup={setup} />
+                ) : (
+                  <AppShell pages={setup.pages} navItems={setup.navItems} />
+                )}
               </SessionGate>
             </BrowserRouter>
           )}

@@ -1,29 +1,10 @@
-import { ConfigReader } from '@greenroom/config/reader';
-import type { AppConfig } from '@greenroom/config/reader';
-import {
-  appLanguageApiRef,
-  appThemeApiRef,
-  configApiRef,
-  createApiFactory,
-  discoveryApiRef,
-  errorApiRef,
-  fetchApiRef,
-  identityApiRef,
-  routeResolutionApiRef,
-  storageApiRef,
-} from '@greenroom/frontend-plugin-api';
+import { createApiFactory, routeResolutionApiRef } from '@greenroom/frontend-plugin-api';
 import type { NavItemExtension, PageExtension } from '@greenroom/frontend-plugin-api';
 import type { i18n as I18n } from 'i18next';
 import { ApiRegistry } from '../apis/ApiRegistry';
-import { AppThemeSelector } from '../apis/AppThemeSelector';
-import { AuthenticatedFetchApi } from '../apis/AuthenticatedFetchApi';
-import { ErrorApiForwarder } from '../apis/ErrorApiForwarder';
-import { UrlDiscoveryApi } from '../apis/UrlDiscoveryApi';
-import { WebStorageApi } from '../apis/WebStorageApi';
-import { AuthSessionManager } from '../auth/AuthSessionManager';
-import { readInjectedConfig } from '../config/readInjectedConfig';
-import { AppLanguageSelector } from '../i18n/AppLanguageSelector';
-import { createAppI18n } from '../i18n/createAppI18n';
+import type { UrlDiscoveryApi } from '../apis/UrlDiscoveryApi';
+import type { AuthSessionManager } from '../auth/AuthSessionManager';
+import type { AppMode } from '../auth/appCookie';
 import { homePlugin } from '../pages/home/homePlugin';
 import { userSettingsPlugin } from '../pages/settings/userSettingsPlugin';
 import { RouteBindingError } from '../routing/RouteBindingError';
@@ -31,14 +12,17 @@ import { RouteResolver } from '../routing/RouteResolver';
 import { collectMountedPaths } from '../routing/collectMountedPaths';
 import { resolveRouteBindings } from '../routing/resolveRouteBindings';
 import type { RouteBindings } from '../routing/resolveRouteBindings';
-import { darkTheme, lightTheme } from '../theme/themes';
 import type { CreateAppOptions } from './CreateAppOptions';
+import { bootstrapCore } from './bootstrapCore';
 
 /** Everything the app renders from, built once before the first render. */
 export interface AppSetup {
   apis: ApiRegistry;
   i18n: I18n;
   sessions: AuthSessionManager;
+  discovery: UrlDiscoveryApi;
+  /** `protected` when served behind the app's cookie (the build has a public bundle). */
+  appMode: AppMode;
   pages: PageExtension[];
   navItems: NavItemExtension[];
   basename: string;
@@ -50,39 +34,13 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-function readConfig(options: CreateAppOptions, problems: string[]): ConfigReader {
-  let layers: AppConfig[] = [];
-  try {
-    layers = options.configLoader ? options.configLoader() : readInjectedConfig(document);
-  } catch (error) {
-    problems.push(messageOf(error));
-  }
-  return ConfigReader.fromConfigs(layers);
-}
-
-/** A config URL, or the fallback when unset; a malformed one is a startup problem. */
-function readUrl(config: ConfigReader, key: string, fallback: string, problems: string[]): URL {
-  const value = config.getOptionalString(key) ?? fallback;
-  try {
-    return new URL(value);
-  } catch {
-    problems.push(`Invalid config at ${key}: '${value}' is not an absolute URL`);
-    return new URL(fallback);
-  }
-}
-
 export function bootstrapApp(options: CreateAppOptions): AppSetup {
-  const problems: string[] = [];
-  const config = readConfig(options, problems);
-  const origin = window.location.origin;
-  const backendBaseUrl = readUrl(config, 'backend.baseUrl', origin, problems).href;
-  const appBaseUrl = readUrl(config, 'app.baseUrl', origin, problems);
-
-  const storage = WebStorageApi.create();
-  const { i18n, languages } = createAppI18n({
-    storage: storage.forBucket('i18n'),
+  const core = bootstrapCore({
+    themes: options.themes,
     translations: options.translations ?? options.__experimentalTranslations,
+    configLoader: options.configLoader,
   });
+  const { config, problems } = core;
 
   const plugins = [homePlugin, ...(options.plugins ?? []), userSettingsPlugin];
   let bindings: RouteBindings = new Map();
@@ -99,28 +57,8 @@ export function bootstrapApp(options: CreateAppOptions): AppSetup {
   const mounted = collectMountedPaths(plugins);
   problems.push(...mounted.problems);
 
-  const discovery = new UrlDiscoveryApi(backendBaseUrl);
-  const sessions = new AuthSessionManager({
-    discovery,
-    storage: storage.forBucket('auth'),
-    environment: config.getOptionalString('auth.environment') ?? 'development',
-    appOrigin: origin,
-  });
   const apis = new ApiRegistry([
-    createApiFactory(configApiRef, config),
-    createApiFactory(storageApiRef, storage),
-    createApiFactory(discoveryApiRef, discovery),
-    createApiFactory(errorApiRef, new ErrorApiForwarder()),
-    createApiFactory(identityApiRef, sessions),
-    createApiFactory(fetchApiRef, new AuthenticatedFetchApi(sessions, backendBaseUrl)),
-    createApiFactory(
-      appThemeApiRef,
-      new AppThemeSelector(options.themes ?? [lightTheme, darkTheme], storage.forBucket('theme')),
-    ),
-    createApiFactory(
-      appLanguageApiRef,
-      new AppLanguageSelector(i18n, languages, storage.forBucket('i18n')),
-    ),
+    ...core.apis,
     createApiFactory(routeResolutionApiRef, new RouteResolver(mounted.paths, bindings)),
     ...plugins.flatMap(plugin => plugin.apis),
     ...(options.apis ?? []),
@@ -129,11 +67,13 @@ export function bootstrapApp(options: CreateAppOptions): AppSetup {
 
   return {
     apis,
-    i18n,
-    sessions,
+    i18n: core.i18n,
+    sessions: core.sessions,
+    discovery: core.discovery,
+    appMode: core.appMode,
     pages: plugins.flatMap(plugin => plugin.pages),
     navItems: plugins.flatMap(plugin => plugin.navItems),
-    basename: appBaseUrl.pathname.replace(/\/+$/, ''),
+    basename: core.appBaseUrl.pathname.replace(/\/+$/, ''),
     problems,
   };
 }

@@ -22,6 +22,11 @@ export interface AuthSessionManagerOptions {
   appOrigin: string;
   now?: () => number;
   popup?: (url: string, expectedOrigin: string) => Promise<unknown>;
+  /**
+   * Runs at the end of sign-out, before any navigation to the identity provider's logout page
+   * (protected mode: clears the app's cookie, so the next page load gets the public bundle).
+   */
+  afterSignOut?: () => Promise<void>;
 }
 
 /**
@@ -35,6 +40,8 @@ export class AuthSessionManager implements IdentityApi {
   private generation = 0;
   private readonly listeners = new Set<() => void>();
   private readonly now: () => number;
+  private signingOut: Promise<void> | undefined;
+  private leavingForLogout = false;
 
   constructor(private readonly options: AuthSessionManagerOptions) {
     this.now = options.now ?? Date.now;
@@ -113,13 +120,34 @@ export class AuthSessionManager implements IdentityApi {
     const session = this.session;
     this.generation += 1;
     this.options.storage.remove(PROVIDER_KEY);
+    const done = (async () => {
+      let logoutUrl: string | undefined;
+      try {
+        if (session) {
+          const authBaseUrl = await this.options.discovery.getBaseUrl('auth');
+          logoutUrl = await logoutAuthSession(authBaseUrl, session.providerId);
+        }
+      } finally {
+        await this.options.afterSignOut?.();
+      }
+      if (logoutUrl && /^(https:|http:\/\/localhost[:/])/.test(logoutUrl)) {
+        this.leavingForLogout = true;
+        window.location.assign(logoutUrl);
+      }
+    })();
+    this.signingOut = done;
     this.setSession(undefined);
-    if (!session) return;
-    const authBaseUrl = await this.options.discovery.getBaseUrl('auth');
-    const logoutUrl = await logoutAuthSession(authBaseUrl, session.providerId);
-    if (logoutUrl && /^(https:|http:\/\/localhost[:/])/.test(logoutUrl)) {
-      window.location.assign(logoutUrl);
-    }
+    await done;
+  }
+
+  /** Resolves once a sign-out under way has finished (its requests, not its navigation). */
+  async signOutSettled(): Promise<void> {
+    await this.signingOut?.catch(() => undefined);
+  }
+
+  /** Whether sign-out is navigating to the identity provider's logout page. */
+  isLeavingForLogout(): boolean {
+    return this.leavingForLogout;
   }
 
   private requireSession(): AuthSession {

@@ -16,7 +16,7 @@ export class AuthRequestError extends Error {
   }
 }
 
-async function errorFrom(response: Response, url: string): Promise<AuthRequestError> {
+export async function errorFrom(response: Response, url: string): Promise<AuthRequestError> {
   let message = `${response.status} ${response.statusText}`.trim();
   try {
     const body = await response.json();

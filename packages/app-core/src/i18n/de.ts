@@ -55,6 +55,11 @@ export const coreMessagesDe = {
     'Kein Anmeldeanbieter ist aktiviert. Aktivieren Sie einen unter auth.providers in app-config.yaml.',
   'signIn.failed': 'Anmeldung fehlgeschlagen: {{message}}',
   'signIn.retry': 'Erneut versuchen',
+  'signIn.opening': '{{appTitle}} wird geöffnet',
+  'signIn.openFailed': 'Angemeldet, aber {{appTitle}} konnte nicht geöffnet werden: {{message}}',
+  'signIn.cookieNotAccepted':
+    'Der Server hat das Sitzungs-Cookie nicht angenommen. Prüfen Sie, ob der Browser Cookies für diese Seite erlaubt.',
+  'signIn.leaving': 'Abmeldung läuft',
   'errors.startupTitle': 'Die App konnte nicht starten',
   'errors.startupDescription': 'Beheben Sie die folgenden Probleme und laden Sie die Seite neu.',
   'errors.dismiss': 'Schließen',

@@ -73,6 +73,11 @@ export const coreMessages = {
       'No sign-in provider is enabled. Enable one under auth.providers in app-config.yaml.',
     failed: 'Sign-in failed: {{message}}',
     retry: 'Try again',
+    opening: 'Opening {{appTitle}}',
+    openFailed: 'Signed in, but {{appTitle}} could not be opened: {{message}}',
+    cookieNotAccepted:
+      'the server did not accept the session cookie. Check that the browser allows cookies for this site.',
+    leaving: 'Signing out',
   },
   errors: {
     startupTitle: 'The app could not start',

@@ -1,6 +1,6 @@
 /**
- * One built frontend bundle as the backend serves it. Today there is one (the full app); the
- * public sign-in bundle of issue 7 will be a second one, served by the same router code.
+ * One built frontend bundle as the backend serves it: the full app, or the public sign-in
+ * bundle (`dist/public`), both served by the same router code.
  */
 export interface AppBundle {
   /** Absolute path of the build output: index.html, assets/, and other static files. */

@@ -7,6 +7,18 @@ export const CACHE_IMMUTABLE = 'public, max-age=31536000, immutable';
 export const CACHE_REVALIDATE = 'no-cache';
 /** Unhashed files (favicon, robots.txt, manifest) may change on a deploy. */
 export const CACHE_SHORT = 'public, max-age=600';
+/** Answers that must never be stored (refusals of protected files). */
+export const CACHE_NONE = 'no-store';
+
+/**
+ * Behind the user cookie, the same rules but `private`: a shared cache (CDN, proxy) must not
+ * keep a protected file and hand it to someone without the cookie.
+ */
+export function privately(cacheControl: string): string {
+  return cacheControl.startsWith('public, ')
+    ? `private, ${cacheControl.slice('public, '.length)}`
+    : `private, ${cacheControl}`;
+}
 
 /** The Cache-Control of a file served from a bundle directory. */
 export function cacheControlForFile(bundleDir: string, filePath: string): string {

@@ -23,6 +23,26 @@ export const TEST_APP = {
   dotfileSecret: 'DOTFILE-SECRET-9c2d',
 };
 
+/** The public sign-in bundle of the test build (`dist/public`). */
+export const TEST_PUBLIC_APP = {
+  indexHtml:
+    '<!doctype html>\n<html lang="en">\n  <head>\n    <meta charset="UTF-8" />\n' +
+    '    <meta name="greenroom-app-mode" content="public" />\n' +
+    '    <script type="module" crossorigin src="/assets/public-sign-in-111aaa.js"></script>\n' +
+    '  </head>\n  <body>\n    <div id="root"></div>\n  </body>\n</html>\n',
+  js: 'console.log("greenroom sign-in only");\n',
+};
+
+/** Adds the public sign-in bundle to a test build, as the app's build does with the public entry. */
+export async function writePublicBundle(distDir: string): Promise<void> {
+  await mkdir(join(distDir, 'public', 'assets'), { recursive: true });
+  await writeFile(join(distDir, 'public', 'index.html'), TEST_PUBLIC_APP.indexHtml);
+  await writeFile(
+    join(distDir, 'public', 'assets', 'public-sign-in-111aaa.js'),
+    TEST_PUBLIC_APP.js,
+  );
+}
+
 /** A temp dir with `dist/` (a small Vite-like build) and a secret file beside it. */
 export async function writeTestApp(): Promise<{
   root: string;

@@ -29,6 +29,17 @@ function canIssueCookies(auth: AuthService): auth is AuthService & CookieTokenIs
   return typeof (auth as Partial<CookieTokenIssuer>).issueCookieToken === 'function';
 }
 
+/**
+ * The cookie's Path: the plugin's mount (`/api/<id>`), so the browser sends it nowhere else.
+ * The `app` plugin is the exception: it serves the frontend from the backend's root (the root
+ * router's index), so its cookie must reach every page and asset there.
+ */
+function cookiePath(pluginId: string, externalBaseUrl: URL): string {
+  const mount = externalBaseUrl.pathname.replace(/\/+$/, '');
+  if (pluginId === 'app') return mount.replace(/\/api\/app$/, '') || '/';
+  return mount || '/';
+}
+
 interface ExtractedCredentials {
   credentials: BackstageCredentials;
   /** Why there are no credentials, when it is worth telling (a malformed header). */
@@ -195,7 +206,7 @@ export class DefaultHttpAuthService implements HttpAuthService {
       .getExternalBaseUrl(this.#options.pluginId)
       .then(base => {
         const url = new URL(base);
-        return { path: url.pathname.replace(/\/+$/, '') || '/', secure: url.protocol === 'https:' };
+        return { path: cookiePath(this.#options.pluginId, url), secure: url.protocol === 'https:' };
       });
     return this.#cookieSettings;
   }

@@ -138,6 +138,9 @@ describe('plugin-scoped user cookies', () => {
     const { expiresAt } = await first.json();
     const again = await getCookie(url, 'alpha', token, cookiePair(first));
     expect(await again.json()).toEqual({ expiresAt });
+    // Never cached, so a browser always asks (and gets the Set-Cookie when one is due).
+    expect(again.headers.get('cache-control')).toBe('no-store');
+    expect(again.headers.get('etag')).toBeNull();
     expect(again.headers.getSetCookie()).toEqual([]);
 
     // A different user's token gets their own cookie.
@@ -192,5 +195,35 @@ describe('plugin-scoped user cookies', () => {
       });
     }
     expect(authPlugin.userInfoRequests).toEqual(['user:default/erin']);
+  });
+
+  it("scopes the app plugin's cookie to the backend root, where the frontend is served", async () => {
+    for (const [baseUrl, path] of [
+      [undefined, '/'],
+      ['https://portal.example.com/backstage', '/backstage'],
+    ] as const) {
+      const authPlugin = await createTestAuthPlugin();
+      const app = createWhoAmIPlugin('app', { policies: [COOKIE_POLICY] });
+      running = await startTestBackend({
+        features: [authPlugin.plugin, app.plugin],
+        config: baseUrl ? { backend: { baseUrl } } : {},
+      });
+      const token = await authPlugin.issueUserToken({ sub: 'user:default/erin' });
+      const issued = await getCookie(running.url, 'app', token);
+      expect(issued.status).toBe(200);
+      expect(issued.headers.getSetCookie()[0].split('; ')).toContain(`Path=${path}`);
+      const cleared = await fetch(`${running.url}/api/app/.backstage/auth/v1/cookie`, {
+        method: 'DELETE',
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(cleared.status).toBe(204);
+      expect(cleared.headers.getSetCookie()[0].split('; ')).toContain(`Path=${path}`);
+      // Still bound to the app plugin: the cookie opens its user-cookie routes only.
+      const cookie = cookiePair(issued);
+      const own = await fetch(`${running.url}/api/app/cookie-only/whoami`, { headers: { cookie } });
+      expect(own.status).toBe(200);
+      await running.stop();
+      running = undefined;
+    }
   });
 });

@@ -19,10 +19,14 @@ export function createCookieAuthRouter(options: { httpAuth: HttpAuthService }): 
   const router = Router();
   router.get('/.backstage/auth/v1/cookie', async (_req, res) => {
     const { expiresAt } = await httpAuth.issueUserCookie(res);
-    res.json({ expiresAt: expiresAt.toISOString() });
+    // Per user and per moment: a cached answer (or a 304) would skip the Set-Cookie, so no
+    // Cache-Control but no-store and no ETag (res.json would add one and answer 304s).
+    res.set('Cache-Control', 'no-store');
+    res.type('json').end(JSON.stringify({ expiresAt: expiresAt.toISOString() }));
   });
   router.delete('/.backstage/auth/v1/cookie', async (_req, res) => {
     if (canClearCookies(httpAuth)) await httpAuth.clearUserCookie(res);
+    res.set('Cache-Control', 'no-store');
     res.status(204).end();
   });
   return router;
