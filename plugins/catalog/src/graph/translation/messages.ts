@@ -1,0 +1,55 @@
+/** English messages of the relations graph. */
+export const catalogGraphMessages = {
+  card: {
+    title: 'Relations',
+    graphLabel: 'Relations of {{entityRef}}',
+    loading: 'Loading relations…',
+    loadFailed: 'Could not load the relations',
+    notFound: 'The entity {{entityRef}} is not in the catalog.',
+    empty: 'No related entities match these filters.',
+    capped:
+      'Showing the first {{count}} entities only. Lower the depth or narrow the filters to see the rest.',
+    summary: '{{nodes}} entities, {{edges}} relations',
+    rootHint: 'This entity',
+  },
+  filters: {
+    label: 'Graph filters',
+    depth: 'Depth',
+    kinds: 'Kinds',
+    allKinds: 'All kinds',
+    relations: 'Relations',
+    allRelations: 'All relations',
+  },
+  legend: {
+    label: 'Relation types',
+  },
+  relation: {
+    ownedBy: 'owned by',
+    partOf: 'part of',
+    consumesApi: 'consumes API',
+    providesApi: 'provides API',
+    dependsOn: 'depends on',
+    parentOf: 'parent of',
+    memberOf: 'member of',
+  },
+  relationFilter: {
+    ownedBy: 'Ownership',
+    partOf: 'Part of / has part',
+    consumesApi: 'Consumed APIs',
+    providesApi: 'Provided APIs',
+    dependsOn: 'Dependencies',
+    parentOf: 'Parent / child',
+    memberOf: 'Membership',
+  },
+  flow: {
+    controls: 'Graph controls',
+    zoomIn: 'Zoom in',
+    zoomOut: 'Zoom out',
+    fitView: 'Fit the graph to the view',
+    interactive: 'Toggle interactivity',
+    minimap: 'Mini map',
+    handle: 'Connection point',
+    nodeDescription: 'Press enter or space to select an entity.',
+    edgeDescription: 'Press enter or space to select a relation.',
+  },
+} as const;
