@@ -1,1 +1,8 @@
-export {};
+export { catalogPlugin } from './plugin';
+export {
+  createComponentRouteRef,
+  createFromTemplateRouteRef,
+  rootRouteRef as catalogRootRouteRef,
+  viewTechDocRouteRef,
+} from './routes';
+export { catalogTranslationRef } from './translation/catalogTranslationRef';
