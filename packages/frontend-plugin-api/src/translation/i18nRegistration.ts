@@ -27,12 +27,17 @@ export function registerTranslationRef(i18n: I18n, ref: TranslationRef<string, u
   }
 }
 
-/** Loads the ref's lazily imported translation for `language`, once per i18n instance. */
+/**
+ * Loads the ref's lazily imported translation for `language`, once per i18n instance. A regional
+ * language (`de-DE`) falls back to its base (`de`), which i18next consults next.
+ */
 export function loadRefTranslation(
   i18n: I18n,
   ref: TranslationRef<string, unknown>,
-  language: string,
+  requested: string,
 ): Promise<void> {
+  const language = [requested, requested.split('-')[0]].find(l => l in ref.translations);
+  if (!language) return Promise.resolve();
   const loader = ref.translations[language];
   if (typeof loader !== 'function') return Promise.resolve();
   let pending = loading.get(i18n);

@@ -84,6 +84,22 @@ describe('useTranslationRef', () => {
     expect(text('title')).toBe('Katalog');
   });
 
+  it('loads the base language translation for a regional language (de-DE → de)', async () => {
+    const ref = createTranslationRef({
+      id: 'regional',
+      messages,
+      translations: { de: async () => ({ default: { title: 'Katalog' } }) },
+    });
+    const i18n = i18next.createInstance({ ...baseI18nOptions, lng: 'de-DE' });
+    void i18n.init();
+    render(
+      <I18nextProvider i18n={i18n}>
+        <Texts translationRef={ref} />
+      </I18nextProvider>,
+    );
+    expect(await screen.findByText('Katalog')).toBeTruthy();
+  });
+
   it("lets the app's overrides and translations win over the plugin's", async () => {
     const ref = createTranslationRef({
       id: 'overridden',
