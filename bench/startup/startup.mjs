@@ -8,41 +8,15 @@
 // plugins (app, auth with guest and OIDC modules). Compared with what shared/bench measured for
 // Backstage 1.55.0 on this machine: cold start to readiness ~7.5 s median, idle RSS ~480 MiB.
 import { spawn } from 'node:child_process';
-import {
-  existsSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
-import { createServer } from 'node:net';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { assertFreshBundle, backendBundle as bundle, repoDir } from '../lib/bundle.mjs';
+import { freePort, memoryMiB } from '../lib/process.mjs';
 import { updateResultsSection } from '../lib/results.mjs';
 
-const repoDir = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const bundle = join(repoDir, 'packages', 'backend', 'dist', 'index.mjs');
 const BACKSTAGE = { readyMs: 7500, idleRssMiB: 480 };
-
-function freePort() {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolvePort(port));
-    });
-    server.on('error', reject);
-  });
-}
-
-function rssMiB(pid) {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1]);
-  return kb / 1024;
-}
 
 async function oneRun(overlayDir) {
   const port = await freePort();
@@ -94,28 +68,13 @@ async function oneRun(overlayDir) {
     );
   }
   await new Promise(r => setTimeout(r, 1000));
-  const idleRss = rssMiB(child.pid);
+  const idleRss = memoryMiB(child.pid).rss;
   const stopping = performance.now();
   child.kill('SIGTERM');
   const code = await exited;
   const stopMs = performance.now() - stopping;
   if (code !== 0) throw new Error(`backend exited with ${code} after SIGTERM`);
   return { readyMs, idleRss, stopMs };
-}
-
-/** The newest modification time among the workspace sources the bundle is built from. */
-function newestSourceMs() {
-  let newest = 0;
-  for (const group of ['packages', 'plugins']) {
-    for (const name of readdirSync(join(repoDir, group))) {
-      const src = join(repoDir, group, name, 'src');
-      if (!existsSync(src)) continue;
-      for (const file of readdirSync(src, { recursive: true })) {
-        newest = Math.max(newest, statSync(join(src, String(file))).mtimeMs);
-      }
-    }
-  }
-  return newest;
 }
 
 const median = values => {
@@ -133,10 +92,7 @@ async function main() {
   });
   const runs = Number(values.runs);
   if (!Number.isInteger(runs) || runs < 1 || runs > 50) throw new Error('--runs must be 1..50');
-  if (!existsSync(bundle)) throw new Error('no backend bundle: run yarn build first');
-  if (newestSourceMs() > statSync(bundle).mtimeMs) {
-    throw new Error('the backend bundle is older than the sources: run yarn build first');
-  }
+  assertFreshBundle();
 
   const overlayDir = mkdtempSync(join(tmpdir(), 'greenroom-startup-'));
   const results = [];
