@@ -6,11 +6,11 @@
 //   yarn build && node bench/catalog/catalog.mjs --n 10000 --db sqlite|postgres [--write]
 //   node bench/catalog/catalog.mjs --serve --db sqlite            # a bench backend, until Ctrl+C
 //   node bench/catalog/catalog.mjs --base URL --dir DIR [--token T] [--pid PID] --n 1000
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { assertFreshBundle, repoDir, startBackend } from './backend.mjs';
+import { repoDir } from './backend.mjs';
+import { ownBackend } from './ownBackend.mjs';
 import { memoryMiB } from '../lib/process.mjs';
 import { RUN_ANNOTATION, writeCatalogFile } from './generate.mjs';
 import {
@@ -21,7 +21,6 @@ import {
   sequential,
   standardQueries,
 } from './measure.mjs';
-import { preparePostgres } from './postgres.mjs';
 import { BACKSTAGE, formatTable, recordResults } from './report.mjs';
 
 const DB_LABELS = { sqlite: 'SQLite', postgres: 'PostgreSQL' };
@@ -80,40 +79,6 @@ function readOptions() {
 }
 
 const loadAverage = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
-
-/** A backend of our own for the run, with its data directory and database; `close()` undoes all. */
-async function ownBackend(db) {
-  assertFreshBundle();
-  const dataDir = mkdtempSync(join(tmpdir(), 'greenroom-bench-catalog-'));
-  const removeDataDir = () => rmSync(dataDir, { recursive: true, force: true });
-  process.once('exit', removeDataDir);
-  let postgres;
-  try {
-    postgres = db === 'postgres' ? await preparePostgres() : undefined;
-    const database = postgres
-      ? { client: 'pg', connection: postgres.connection, prefix: postgres.prefix }
-      : { client: 'better-sqlite3' };
-    const backend = await startBackend({ dataDir, database });
-    return {
-      ...backend,
-      dataDir,
-      dbDescription: postgres?.description ?? 'SQLite files in a temp dir (WAL)',
-      async close() {
-        const code = await backend.stop();
-        if (code !== 0)
-          console.warn(
-            `the backend did not stop cleanly (${code}); its last output:\n${backend.logTail().slice(-2000)}`,
-          );
-        await postgres?.cleanup();
-        removeDataDir();
-      },
-    };
-  } catch (error) {
-    await postgres?.cleanup();
-    removeDataDir();
-    throw error;
-  }
-}
 
 /** Until the run can stop gracefully, a signal exits through the 'exit' hooks (backend, PostgreSQL, files). */
 const exitOnSignal = () => process.exit(130);
