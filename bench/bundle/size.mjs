@@ -92,8 +92,12 @@ export function measureBundle(dir, { exclude = [], top = 5 } = {}) {
     largest: [...js, ...css]
       .sort((a, b) => b.gzip - a.gzip || a.file.localeCompare(b.file))
       .slice(0, top),
+    lazy: js.filter(m => !first.has(m.file)).sort((a, b) => b.gzip - a.gzip),
   };
 }
+
+/** `assets/EntityPage-BoD28FsP.js` → `EntityPage`: chunk names stay the same across builds. */
+const chunkName = file => file.replace(/^.*\//, '').replace(/-[\w-]{8}\.m?js$/, '');
 
 const kB = bytes => `${(bytes / 1000).toFixed(1)} kB`;
 const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -138,6 +142,36 @@ function tableRow(label, result, date) {
     process.version,
   ];
   return `| ${cells.join(' | ')} |`;
+}
+
+const LAZY_SECTION = '## Lazily loaded chunks';
+/** Lazy chunks smaller than this are summed, not listed, to keep the row readable. */
+const LISTED_LAZY_GZIP = 5000;
+
+/** One row naming the bundle's lazy chunks (page code, heavy renderers) and their gzip sizes. */
+function updateLazyChunks(text, label, result, date) {
+  const listed = result.lazy.filter(m => m.gzip >= LISTED_LAZY_GZIP);
+  const rest = total(result.lazy.filter(m => m.gzip < LISTED_LAZY_GZIP));
+  const cells = [
+    label,
+    listed.map(m => `${chunkName(m.file)} ${kB(m.gzip)}`).join(' · ') || '–',
+    `${plural(rest.files, 'chunk')}, ${kB(rest.gzip)}`,
+    date,
+  ];
+  return updateResultsSection(text, {
+    section: LAZY_SECTION,
+    intro: [
+      'JS a page loads only when it is opened (React.lazy chunks), gzip, from the same',
+      '`node bench/bundle/size.mjs --write`: catalog pages, the relations graph, the OpenAPI',
+      'renderer and translations stay out of the first load.',
+    ],
+    header: [
+      '| Bundle | Chunks of 5 kB gzip or more | Smaller chunks | Measured |',
+      '|---|---|---|---|',
+    ],
+    label,
+    row: `| ${cells.join(' | ')} |`,
+  });
 }
 
 /** Puts `row` into the budget section of `text`: replaces the row of the same bundle, else adds it. */
@@ -217,6 +251,9 @@ function main() {
     let text = existsSync(resultsPath) ? readFileSync(resultsPath, 'utf8') : '';
     const date = new Date().toISOString().slice(0, 10);
     for (const r of results) text = updateResults(text, r.label, tableRow(r.label, r.result, date));
+    for (const r of results.filter(r => r.result.lazy.length > 0)) {
+      text = updateLazyChunks(text, r.label, r.result, date);
+    }
     writeFileSync(resultsPath, text);
     const shownResults = relative(process.cwd(), resultsPath).split(sep).join('/');
     console.error(`Recorded ${results.map(r => `"${r.label}"`).join(' and ')} in ${shownResults}`);
