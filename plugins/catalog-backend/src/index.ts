@@ -5,17 +5,18 @@ export { createCatalogStore } from './database/CatalogStore';
 export type { CatalogStore, FinalEntityInput } from './database/CatalogStore';
 export { createEntityQueries } from './database/EntityQueries';
 export type { EntityQueries } from './database/EntityQueries';
+export { getEntityAncestry } from './database/getEntityAncestry';
+export type { EntityAncestry } from './database/getEntityAncestry';
 export { applyCatalogMigrations } from './database/migrations';
 export {
   CATALOG_ERRORS_TOPIC,
   CATALOG_PROCESSING_TASK_ID,
   createProcessingEngine,
   readProcessingConfig,
-  scheduleCatalogProcessing,
 } from './processing';
 export type {
   CatalogErrorsEventPayload,
+  ProcessingBatchSummary,
   ProcessingConfig,
   ProcessingEngine,
-  ProcessingRunSummary,
 } from './processing';

@@ -1,17 +1,41 @@
 import { coreServices, createBackendPlugin } from '@greenroom/backend-plugin-api';
+import { catalogProcessingExtensionPoint } from '@greenroom/plugin-catalog-node';
 import { createActionsRouter } from './actions/actionsRouter';
 import { createCatalogStorage } from './database/createCatalogStorage';
 import { createLocationStore } from './locations/LocationStore';
 import { createLocationsRouter } from './locations/locationsRouter';
+import { createRegisteredLocationsProvider } from './locations/registeredLocationsProvider';
 import { readFileRoots } from './locations/registrationPolicy';
 import { readProcessingConfig } from './processing/config';
-import { scheduleCatalogProcessing } from './processing/scheduleCatalogProcessing';
+import {
+  createCatalogProcessing,
+  type ProcessingExtensions,
+} from './processing/createCatalogProcessing';
 import { createCatalogRouter } from './service/router';
 
 /** The catalog backend at `/api/catalog`: Backstage's entity API, fed by the ingestion engine. */
 export const catalogPlugin = createBackendPlugin({
   pluginId: 'catalog',
   register(env) {
+    const extensions: ProcessingExtensions = {
+      processors: [],
+      providers: [],
+      placeholderResolvers: new Map(),
+    };
+    env.registerExtensionPoint(catalogProcessingExtensionPoint, {
+      addProcessor: (...processors) => {
+        for (const p of processors.flat()) {
+          // A processor named like an earlier one replaces it, as in Backstage.
+          const i = extensions.processors.findIndex(
+            e => e.getProcessorName() === p.getProcessorName(),
+          );
+          if (i >= 0) extensions.processors[i] = p;
+          else extensions.processors.push(p);
+        }
+      },
+      addEntityProvider: (...providers) => extensions.providers.push(...providers.flat()),
+      addPlaceholderResolver: (key, resolver) => extensions.placeholderResolvers.set(key, resolver),
+    });
     env.registerInit({
       deps: {
         config: coreServices.rootConfig,
@@ -21,36 +45,48 @@ export const catalogPlugin = createBackendPlugin({
         scheduler: coreServices.scheduler,
         urlReader: coreServices.urlReader,
         events: coreServices.events,
+        lifecycle: coreServices.lifecycle,
       },
-      async init({ config, database, httpRouter, logger, scheduler, urlReader, events }) {
+      async init({
+        config,
+        database,
+        httpRouter,
+        logger,
+        scheduler,
+        urlReader,
+        events,
+        lifecycle,
+      }) {
         const storage = await createCatalogStorage(database);
         const knex = await database.getClient();
         const locations = createLocationStore(knex);
+        const provider = createRegisteredLocationsProvider(locations);
         const fileRoots = readFileRoots(config);
+        const engine = await createCatalogProcessing({
+          config,
+          knex,
+          store: storage.store,
+          reader: urlReader,
+          events,
+          logger,
+          scheduler,
+          fileRoots,
+          extensions,
+          providers: [provider],
+        });
+        lifecycle.addShutdownHook(() => engine.stop());
         httpRouter.use(createCatalogRouter(storage));
         httpRouter.use(
           createLocationsRouter({
             locations,
             queries: storage.queries,
             reader: urlReader,
-            scheduler,
-            logger,
+            provider,
             rules: readProcessingConfig(config).rules,
             fileRoots,
           }),
         );
         httpRouter.use(createActionsRouter({ queries: storage.queries, scheduler, logger }));
-        await scheduleCatalogProcessing({
-          config,
-          knex,
-          registeredLocations: async () =>
-            (await locations.list()).map(location => ({ ...location, fileRoots })),
-          store: storage.store,
-          reader: urlReader,
-          events,
-          logger,
-          scheduler,
-        });
       },
     });
   },

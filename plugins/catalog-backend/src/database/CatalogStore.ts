@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { DEFAULT_NAMESPACE, stringifyEntityRef, type Entity } from '@greenroom/catalog-model';
 import type { Knex } from 'knex';
 import { buildFullText, buildSearchRows } from './buildSearchRows';
+import { insertRows } from './insertRows';
 import { TABLES, type FinalEntityRow, type RelationRow, type SearchRow } from './tables';
 
 /** A stitched entity, ready to be served: `metadata.uid` set, `relations` filled in. */
@@ -27,28 +28,33 @@ export function createCatalogStore(knex: Knex): CatalogStore {
   return {
     async upsertFinalEntities(entries) {
       if (entries.length === 0) return;
-      const prepared = entries.map(prepare);
+      // Sorted, so two instances stitching overlapping sets lock rows in the same order.
+      const prepared = entries
+        .map(prepare)
+        .sort((a, b) => (a.row.entity_id < b.row.entity_id ? -1 : 1));
       await knex.transaction(async trx => {
         const ids = prepared.map(p => p.row.entity_id);
-        await deleteDependents(trx, ids);
+        // The entity rows first: a concurrent writer of the same entity waits here, and then
+        // its delete below sees (and removes) the search rows the first one committed.
         for (const chunk of chunks(
           prepared.map(p => p.row),
           INSERT_CHUNK,
         )) {
           await trx(TABLES.entities).insert(chunk).onConflict('entity_id').merge();
         }
-        for (const chunk of chunks(
+        await deleteDependents(trx, ids);
+        await insertRows<SearchRow>(
+          trx,
+          TABLES.search,
+          ['entity_id', 'key', 'value', 'original_value'],
           prepared.flatMap(p => p.search),
-          INSERT_CHUNK,
-        )) {
-          await trx(TABLES.search).insert(chunk);
-        }
-        for (const chunk of chunks(
+        );
+        await insertRows<RelationRow>(
+          trx,
+          TABLES.relations,
+          ['entity_id', 'source_entity_ref', 'type', 'target_entity_ref'],
           prepared.flatMap(p => p.relations),
-          INSERT_CHUNK,
-        )) {
-          await trx(TABLES.relations).insert(chunk);
-        }
+        );
       });
     },
     async deleteEntities(uids) {

@@ -1,6 +1,7 @@
 import type { DatabaseService } from '@greenroom/backend-plugin-api';
 import { createCatalogStore, type CatalogStore } from './CatalogStore';
 import { createEntityQueries, type EntityQueries } from './EntityQueries';
+import { getEntityAncestry, type EntityAncestry } from './getEntityAncestry';
 import { applyCatalogMigrations } from './migrations';
 import { readCursorSigningKey } from './readCursorSigningKey';
 
@@ -8,6 +9,8 @@ export interface CatalogStorage {
   store: CatalogStore;
   queries: EntityQueries;
   cursorSigningKey: Buffer;
+  /** An entity and its parents up to the provider roots (`/ancestry`); NotFoundError if absent. */
+  getEntityAncestry(entityRef: string): Promise<EntityAncestry>;
 }
 
 /** Opens the catalog database, migrates it (unless the database service says to skip) and wires its parts. */
@@ -18,5 +21,6 @@ export async function createCatalogStorage(database: DatabaseService): Promise<C
     store: createCatalogStore(knex),
     queries: createEntityQueries(knex),
     cursorSigningKey: await readCursorSigningKey(knex),
+    getEntityAncestry: entityRef => getEntityAncestry(knex, entityRef),
   };
 }

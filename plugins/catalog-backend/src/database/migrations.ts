@@ -102,6 +102,71 @@ const migrations: DatabaseMigration[] = [
       await knex.schema.dropTable('locations');
     },
   },
+  {
+    // The database-driven engine (see src/processing/README.md): its queue, graph and cache.
+    name: '0004_refresh_state',
+    async up(knex) {
+      // The previous engine's entities are produced again by this one within its first batches;
+      // left in place, those it never produces again would stay in the catalog for good.
+      if (await knex.schema.hasTable('entity_sources')) {
+        const managed = knex('entity_sources').select('entity_id');
+        await knex(TABLES.search).whereIn('entity_id', managed).delete();
+        await knex(TABLES.relations).whereIn('entity_id', managed).delete();
+        await knex(TABLES.entities).whereIn('entity_id', managed).delete();
+      }
+      await knex.schema.dropTableIfExists('entity_sources');
+      await knex.schema.createTable(TABLES.refreshState, table => {
+        table.string('entity_id', 36).primary();
+        table.string('entity_ref', 800).notNullable().unique();
+        table.text('unprocessed_entity').notNullable();
+        table.string('unprocessed_hash', 64).notNullable();
+        table.text('processed_entity').nullable();
+        table.string('result_hash', 64).nullable();
+        table.text('cache').nullable();
+        table.text('errors').nullable();
+        table.text('location_key').nullable();
+        // The provider that emitted a root; children are linked through references instead.
+        table.string('source_key', 255).nullable();
+        table.bigInteger('next_update_at').notNullable();
+        table.bigInteger('last_discovery_at').notNullable();
+        table.index(['next_update_at'], 'refresh_state_next_update_at_idx');
+      });
+      await knex.schema.createTable(TABLES.references, table => {
+        table.increments('id');
+        // Exactly one of the two: a provider name (roots) or the parent entity ref.
+        table.string('source_key', 255).nullable();
+        table.string('source_entity_ref', 800).nullable();
+        table.string('target_entity_ref', 800).notNullable();
+        // The file the child was read from, so an unchanged or unreadable one keeps its children.
+        table.text('via').nullable();
+        // Emission order, so a parent lists its rejected children's errors in file order.
+        table.integer('position').notNullable().defaultTo(0);
+        table.index(['source_entity_ref'], 'refresh_state_references_source_entity_ref_idx');
+        table.index(['source_key'], 'refresh_state_references_source_key_idx');
+        table.index(['target_entity_ref'], 'refresh_state_references_target_entity_ref_idx');
+      });
+      await knex.schema.createTable(TABLES.processedRelations, table => {
+        table.string('originating_entity_id', 36).notNullable();
+        table.string('source_entity_ref', 800).notNullable();
+        table.string('type', 255).notNullable();
+        table.string('target_entity_ref', 800).notNullable();
+        table.index(['originating_entity_id'], 'processed_relations_originating_idx');
+        table.index(['source_entity_ref'], 'processed_relations_source_idx');
+      });
+      await knex.schema.createTable(TABLES.refreshKeys, table => {
+        table.string('entity_id', 36).notNullable();
+        table.string('key', 800).notNullable();
+        table.index(['entity_id'], 'refresh_keys_entity_id_idx');
+        table.index(['key'], 'refresh_keys_key_idx');
+      });
+    },
+    async down(knex) {
+      await knex.schema.dropTable(TABLES.refreshKeys);
+      await knex.schema.dropTable(TABLES.processedRelations);
+      await knex.schema.dropTable(TABLES.references);
+      await knex.schema.dropTable(TABLES.refreshState);
+    },
+  },
 ];
 
 /** Brings the catalog's tables up to date. */

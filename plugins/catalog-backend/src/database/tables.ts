@@ -4,6 +4,15 @@ export const TABLES = {
   search: 'entity_search',
   relations: 'relations',
   secrets: 'catalog_secrets',
+  /** The engine's side (migration 0004): one row per unprocessed entity, due times, cache. */
+  refreshState: 'refresh_state',
+  /** Parent → child edges (provider → root, Location → entity read from its file). */
+  references: 'refresh_state_references',
+  /** Relations as processing emitted them, before stitching groups them by source. */
+  processedRelations: 'processed_relations',
+  refreshKeys: 'refresh_keys',
+  /** Locations registered through the API (migration 0003, see src/locations/). */
+  locations: 'locations',
 } as const;
 
 /** The table that records which catalog migrations ran. */

@@ -72,6 +72,14 @@ describe.each(databases.eachSupportedId())('registered locations on %s', id => {
     expect(added.location.id).toMatch(/^[0-9a-f-]{36}$/);
 
     await waitFor(async () => ((await names(catalog!)).includes('alpha') ? true : undefined));
+    // As Backstage: a registered location's generated entity is managed by `type:target`.
+    const generated = (await client.getEntities({ filter: { kind: 'Location' } })).items;
+    expect(generated.map(e => e.metadata.annotations)).toEqual([
+      expect.objectContaining({
+        'backstage.io/managed-by-location': `file:${target}`,
+        'backstage.io/managed-by-origin-location': `file:${target}`,
+      }),
+    ]);
     expect((await client.getLocations()).items).toEqual([added.location]);
     expect(await client.getLocationById(added.location.id)).toEqual(added.location);
     expect(await client.getLocationByEntity('component:default/alpha')).toEqual(added.location);

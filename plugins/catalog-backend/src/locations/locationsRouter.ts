@@ -1,8 +1,4 @@
-import type {
-  LoggerService,
-  SchedulerService,
-  UrlReaderService,
-} from '@greenroom/backend-plugin-api';
+import type { UrlReaderService } from '@greenroom/backend-plugin-api';
 import { ANNOTATION_ORIGIN_LOCATION } from '@greenroom/catalog-model';
 import { NotAllowedError, NotFoundError } from '@greenroom/errors';
 import express, { type Router } from 'express';
@@ -13,21 +9,21 @@ import type { LocationStore } from './LocationStore';
 import { previewLocation } from './previewLocation';
 import { queryLocations } from './queryLocations';
 import { normaliseRegistration } from './registrationPolicy';
-import { requestProcessing } from './requestProcessing';
+import type { RegisteredLocationsProvider } from './registeredLocationsProvider';
 
 export interface LocationsRouterOptions {
   locations: LocationStore;
   queries: EntityQueries;
   reader: UrlReaderService;
-  scheduler: SchedulerService;
-  logger: LoggerService;
+  /** Turns each change into a delta for the engine at once. */
+  provider: RegisteredLocationsProvider;
   rules: readonly CatalogRule[];
   fileRoots: readonly string[];
 }
 
 /** `/locations`: Backstage's registered-location API (see README.md for the policy). */
 export function createLocationsRouter(options: LocationsRouterOptions): Router {
-  const { locations, queries, reader, scheduler, logger, rules, fileRoots } = options;
+  const { locations, queries, reader, provider, rules, fileRoots } = options;
   const router = express.Router();
   router.use(express.json({ limit: '1mb' }));
 
@@ -49,13 +45,13 @@ export function createLocationsRouter(options: LocationsRouterOptions): Router {
       return;
     }
     if (existing && req.query.onConflict === 'refresh') {
-      requestProcessing(scheduler, logger);
+      await provider.added(existing);
       res.status(201).json({ location: existing, entities: [], exists: true });
       return;
     }
     if (location.type === 'url') await refuseDisallowedUrl(reader, location.target);
     const added = await locations.add(location);
-    requestProcessing(scheduler, logger);
+    await provider.added(added);
     res.status(201).json({ location: added, entities: [] });
   });
 
@@ -90,18 +86,21 @@ export function createLocationsRouter(options: LocationsRouterOptions): Router {
   router.put('/locations/:id', async (req, res) => {
     const location = await normaliseRegistration(req.body, fileRoots);
     if (location.type === 'url') await refuseDisallowedUrl(reader, location.target);
+    const before = await locations.get(req.params.id);
     const updated = await locations.update(req.params.id, location);
-    if (!updated) throw new NotFoundError(`No location with id ${req.params.id}`);
-    requestProcessing(scheduler, logger);
+    if (!updated || !before) throw new NotFoundError(`No location with id ${req.params.id}`);
+    await provider.removed(before);
+    await provider.added(updated);
     res.json(updated);
   });
 
   router.delete('/locations/:id', async (req, res) => {
-    if (!(await locations.remove(req.params.id))) {
+    const before = await locations.get(req.params.id);
+    if (!before || !(await locations.remove(req.params.id))) {
       throw new NotFoundError(`No location with id ${req.params.id}`);
     }
-    // Its entities are no longer produced: the next run applies catalog.orphanStrategy.
-    requestProcessing(scheduler, logger);
+    // The generated Location and everything only it kept alive are deleted at once.
+    await provider.removed(before);
     res.status(204).end();
   });
 

@@ -1,5 +1,5 @@
 import type { LoggerService, SchedulerService } from '@greenroom/backend-plugin-api';
-import { CATALOG_PROCESSING_TASK_ID } from '../processing/scheduleCatalogProcessing';
+import { CATALOG_PROCESSING_TASK_ID } from '../processing/scheduleCatalogRefresh';
 
 const RETRY_MS = 500;
 const MAX_ATTEMPTS = 1200; // ten minutes: the processing task's own timeout

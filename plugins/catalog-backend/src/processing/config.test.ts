@@ -10,7 +10,15 @@ describe('readProcessingConfig', () => {
       rules: [{ allow: ['Component', 'API', 'Location'] }],
       processingInterval: { seconds: 100 },
       orphanStrategy: 'delete',
+      processingBatchSize: 250,
     });
+  });
+
+  it('refuses a batch size that is not a positive integer', () => {
+    for (const processingBatchSize of [0, -5, 2.5]) {
+      const config = new ConfigReader({ catalog: { processingBatchSize } });
+      expect(() => readProcessingConfig(config)).toThrow(/processingBatchSize/);
+    }
   });
 
   it('refuses unknown location types', () => {
@@ -28,6 +36,30 @@ describe('isKindAllowed', () => {
     expect(isKindAllowed(scoped, 'User', at)).toBe(false);
     expect(isKindAllowed(scoped, 'User', { type: 'file', target: '/b.yaml' })).toBe(true);
     expect(isKindAllowed([], 'Component', at)).toBe(false);
+  });
+
+  it('matches location patterns as globs (**, *, ?, {a,b}, [..])', () => {
+    const rule = (pattern: string) => [
+      { allow: ['Group'], locations: [{ type: 'file', pattern }] },
+    ];
+    const allowed = (pattern: string, target: string) =>
+      isKindAllowed(rule(pattern), 'Group', { type: 'file', target });
+    expect(allowed('/org/**/*.yaml', '/org/a/b/teams.yaml')).toBe(true);
+    expect(allowed('/org/**/*.yaml', '/org/teams.yaml')).toBe(true);
+    expect(allowed('/org/**/*.yaml', '/other/teams.yaml')).toBe(false);
+    expect(allowed('/org/*.yaml', '/org/a/teams.yaml')).toBe(false);
+    expect(allowed('/org/team-?.{yaml,yml}', '/org/team-1.yml')).toBe(true);
+    expect(allowed('/org/team-?.{yaml,yml}', '/org/team-12.yml')).toBe(false);
+    expect(allowed('/org/[ab].yaml', '/org/b.yaml')).toBe(true);
+    expect(allowed('/org/[!ab].yaml', '/org/b.yaml')).toBe(false);
+    // Dots and other regexp characters are literal.
+    expect(allowed('/org/a.yaml', '/org/aXyaml')).toBe(false);
+    expect(
+      isKindAllowed(rule('https://github.com/acme/**'), 'Group', {
+        type: 'url',
+        target: 'https://github.com/acme/x.yaml',
+      }),
+    ).toBe(false);
   });
 });
 

@@ -1,10 +1,11 @@
 import type { Config, HumanDuration } from '@greenroom/config';
 import { InputError } from '@greenroom/errors';
+import { globToRegExp } from './globPattern';
 
 /** One `catalog.rules` entry: the kinds it allows, optionally only for some locations. */
 export interface CatalogRule {
   allow: string[];
-  locations?: Array<{ type: string; exact?: string }>;
+  locations?: Array<{ type: string; exact?: string; pattern?: string }>;
 }
 
 /** A `catalog.locations` entry, with its own rules when it has any. */
@@ -26,6 +27,8 @@ export interface ProcessingConfig {
   rules: CatalogRule[];
   processingInterval: HumanDuration;
   orphanStrategy: OrphanStrategy;
+  /** Rows one instance claims per batch (`catalog.processingBatchSize`). */
+  processingBatchSize: number;
 }
 
 // Backstage's defaults: only these kinds when `catalog.rules` is unset, and orphans are deleted
@@ -39,6 +42,7 @@ function readRules(configs: Config[] | undefined): CatalogRule[] | undefined {
     locations: rule.getOptionalConfigArray('locations')?.map(l => ({
       type: l.getString('type'),
       exact: l.getOptionalString('exact'),
+      pattern: l.getOptionalString('pattern'),
     })),
   }));
 }
@@ -63,8 +67,13 @@ export function readProcessingConfig(config: Config): ProcessingConfig {
   if (orphanStrategy !== 'keep' && orphanStrategy !== 'delete') {
     throw new InputError(`catalog.orphanStrategy must be 'keep' or 'delete'`);
   }
+  const processingBatchSize = catalog?.getOptionalNumber('processingBatchSize') ?? 250;
+  if (!Number.isInteger(processingBatchSize) || processingBatchSize < 1) {
+    throw new InputError('catalog.processingBatchSize must be a positive integer');
+  }
   return {
     locations,
+    processingBatchSize,
     rules: readRules(catalog?.getOptionalConfigArray('rules')) ?? DEFAULT_RULES,
     processingInterval:
       catalog?.getOptional<HumanDuration>('processingInterval') ?? DEFAULT_INTERVAL,
@@ -84,7 +93,10 @@ export function isKindAllowed(
       rule.allow.some(a => a.toLowerCase() === k) &&
       (!rule.locations ||
         rule.locations.some(
-          l => l.type === location.type && (l.exact === undefined || l.exact === location.target),
+          l =>
+            l.type === location.type &&
+            (l.exact === undefined || l.exact === location.target) &&
+            (l.pattern === undefined || globToRegExp(l.pattern).test(location.target)),
         )),
   );
 }

@@ -11,7 +11,6 @@ import { ACME_FIXTURES_DIR } from '../testing/loadFixtureEntities';
 import {
   startIngestionTestBackend,
   type IngestionTestBackend,
-  waitFor,
 } from './testing/startIngestionTestBackend';
 
 const databases = TestDatabases.create();
@@ -65,11 +64,8 @@ describe.each(databases.eachSupportedId())('ingesting the acme fixtures on %s', 
       rules: [{ allow: ALL_KINDS }],
       locations: ROOTS.map(root => ({ type: 'file', target: join(ACME_FIXTURES_DIR, root) })),
     });
-    // One run writes all its entities in one transaction: the first non-empty read is complete.
-    entities = await waitFor(async () => {
-      const { items } = await catalog.client.getEntities();
-      return items.length > 0 ? items : undefined;
-    });
+    await catalog.waitForIdle();
+    entities = (await catalog.client.getEntities()).items;
   }, 60_000);
   afterAll(() => catalog?.stop());
 

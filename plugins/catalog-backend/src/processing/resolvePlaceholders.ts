@@ -5,7 +5,14 @@ import { readText } from './readSources';
 
 const ABSOLUTE_URL = /^https?:\/\//i;
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+/** A module's resolver, bound to the reader of the entity being processed. */
+export type CustomPlaceholderResolver = (
+  key: string,
+  value: Json,
+  location: SourceLocation,
+) => Promise<Json>;
+
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 const RESOLVERS: Record<string, (text: string) => Json> = {
   text: text => text,
@@ -34,14 +41,24 @@ export async function resolvePlaceholders(
   value: unknown,
   location: SourceLocation,
   reader: UrlReaderService,
+  /** Resolvers modules added (`$key` without the `$`); they win over the built-in ones. */
+  custom: ReadonlyMap<string, CustomPlaceholderResolver> = new Map(),
 ): Promise<unknown> {
   if (Array.isArray(value)) {
-    return Promise.all(value.map(v => resolvePlaceholders(v, location, reader)));
+    return Promise.all(value.map(v => resolvePlaceholders(v, location, reader, custom)));
   }
   if (typeof value !== 'object' || value === null) return value;
   const entries = Object.entries(value);
   if (entries.length === 1) {
     const [key, target] = entries[0];
+    const own = key.startsWith('$') ? custom.get(key.slice(1)) : undefined;
+    if (own) {
+      try {
+        return await own(key.slice(1), target as Json, location);
+      } catch (error) {
+        throw new Error(`Placeholder ${key} failed: ${(error as Error).message}`, { cause: error });
+      }
+    }
     const resolver = key.startsWith('$') ? RESOLVERS[key.slice(1)] : undefined;
     if (resolver && typeof target === 'string') {
       let text: string;
@@ -66,6 +83,8 @@ export async function resolvePlaceholders(
     }
   }
   const result: Record<string, unknown> = {};
-  for (const [key, v] of entries) result[key] = await resolvePlaceholders(v, location, reader);
+  for (const [key, v] of entries) {
+    result[key] = await resolvePlaceholders(v, location, reader, custom);
+  }
   return result;
 }

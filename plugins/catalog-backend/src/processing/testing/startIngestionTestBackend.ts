@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { CatalogClient } from '@backstage/catalog-client';
 import {
+  type BackendFeature,
   coreServices,
   createBackendPlugin,
   createServiceFactory,
@@ -20,6 +21,8 @@ export interface IngestionTestBackend {
   knex: Knex;
   /** Every payload published on `experimental.catalog.errors` so far. */
   errorEvents: CatalogErrorsEventPayload[];
+  /** Resolves once nothing is due, everything was processed and stitched (see waitForCatalogIdle). */
+  waitForIdle(timeoutMs?: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -33,8 +36,14 @@ export async function startIngestionTestBackend(
   catalog: JsonObject,
   /** Extra `backend.reading` config (e.g. `allow` for url locations). */
   reading?: JsonObject,
+  options: {
+    /** Modules (providers, processors) to install beside the catalog. */
+    features?: BackendFeature[];
+    /** An existing database to share (a second instance), instead of a fresh one. */
+    knex?: Knex;
+  } = {},
 ): Promise<IngestionTestBackend> {
-  const knex = await databases.init(id);
+  const knex = options.knex ?? (await databases.init(id));
   const token = `ingestion-test-${randomBytes(12).toString('hex')}`;
   const errorEvents: CatalogErrorsEventPayload[] = [];
   const recorder = createBackendPlugin({
@@ -60,7 +69,7 @@ export async function startIngestionTestBackend(
     factory: () => ({ getClient: async () => knex }),
   });
   const backend = await startTestBackend({
-    features: [recorder, catalogPlugin, database],
+    features: [recorder, catalogPlugin, database, ...(options.features ?? [])],
     config: {
       backend: {
         auth: {
@@ -85,7 +94,37 @@ export async function startIngestionTestBackend(
         }),
     },
   });
-  return { client, knex, errorEvents, stop: () => backend.stop() };
+  return {
+    client,
+    knex,
+    errorEvents,
+    waitForIdle: timeoutMs => waitForCatalogIdle(knex, timeoutMs),
+    stop: () => backend.stop(),
+  };
+}
+
+/**
+ * Polls the engine's tables until no row is due, every row was processed once, every processed
+ * row has a final entity, and the read side stopped changing (restitching of relation targets
+ * finishes a few ms after the last batch's own entities).
+ */
+export async function waitForCatalogIdle(knex: Knex, timeoutMs = 30_000): Promise<void> {
+  const count = async (q: Knex.QueryBuilder) => Number((await q.count({ n: '*' }).first())?.n ?? 0);
+  let last = '';
+  await waitFor(async () => {
+    const due = await count(knex('refresh_state').where('next_update_at', '<=', Date.now()));
+    const unprocessed = await count(knex('refresh_state').whereNull('result_hash'));
+    const unstitched = await count(
+      knex('refresh_state')
+        .whereNotNull('processed_entity')
+        .whereNotIn('entity_id', knex('final_entities').select('entity_id')),
+    );
+    const latest = await knex('final_entities').max({ at: 'updated_at' }).count({ n: '*' }).first();
+    const state = JSON.stringify([due, unprocessed, unstitched, latest]);
+    const idle = due === 0 && unprocessed === 0 && unstitched === 0 && state === last;
+    last = state;
+    return idle ? true : undefined;
+  }, timeoutMs);
 }
 
 /** Polls `check` until it returns a value other than undefined (for scheduled runs). */
@@ -98,6 +137,6 @@ export async function waitFor<T>(
     const value = await check();
     if (value !== undefined) return value;
     if (Date.now() > deadline) throw new Error(`Condition not met within ${timeoutMs} ms`);
-    await new Promise(r => setTimeout(r, 100));
+    await new Promise(r => setTimeout(r, 150));
   }
 }
