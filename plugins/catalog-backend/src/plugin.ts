@@ -2,6 +2,8 @@ import { coreServices, createBackendPlugin } from '@greenroom/backend-plugin-api
 import { catalogProcessingExtensionPoint } from '@greenroom/plugin-catalog-node';
 import { createActionsRouter } from './actions/actionsRouter';
 import { createCatalogStorage } from './database/createCatalogStorage';
+import { removeEntityByUid } from './database/removeEntityByUid';
+import { scheduleEntityRefresh } from './database/scheduleEntityRefresh';
 import { createLocationStore } from './locations/LocationStore';
 import { createLocationsRouter } from './locations/locationsRouter';
 import { createRegisteredLocationsProvider } from './locations/registeredLocationsProvider';
@@ -75,7 +77,12 @@ export const catalogPlugin = createBackendPlugin({
           providers: [provider],
         });
         lifecycle.addShutdownHook(() => engine.stop());
-        httpRouter.use(createCatalogRouter(storage));
+        httpRouter.use(
+          createCatalogRouter({
+            ...storage,
+            removeEntityByUid: async uid => engine.stitch(await removeEntityByUid(knex, uid)),
+          }),
+        );
         httpRouter.use(
           createLocationsRouter({
             locations,
@@ -84,9 +91,19 @@ export const catalogPlugin = createBackendPlugin({
             provider,
             rules: readProcessingConfig(config).rules,
             fileRoots,
+            readonly: config.getOptionalBoolean('catalog.readonly') ?? false,
           }),
         );
-        httpRouter.use(createActionsRouter({ queries: storage.queries, scheduler, logger }));
+        httpRouter.use(
+          createActionsRouter({
+            queries: storage.queries,
+            refreshEntity: async ref => {
+              const scheduled = await scheduleEntityRefresh(knex, ref);
+              if (scheduled) engine.wake();
+              return scheduled;
+            },
+          }),
+        );
       },
     });
   },

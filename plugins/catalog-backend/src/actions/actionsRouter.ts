@@ -1,4 +1,3 @@
-import type { LoggerService, SchedulerService } from '@greenroom/backend-plugin-api';
 import {
   ANNOTATION_LOCATION,
   ANNOTATION_ORIGIN_LOCATION,
@@ -10,13 +9,12 @@ import {
 import { InputError, NotFoundError } from '@greenroom/errors';
 import express, { type Router } from 'express';
 import type { EntityQueries } from '../database/EntityQueries';
-import { requestProcessing } from '../locations/requestProcessing';
 import { entityRelations } from '../processing/entityRelations';
 
 export interface ActionsRouterOptions {
   queries: EntityQueries;
-  scheduler: SchedulerService;
-  logger: LoggerService;
+  /** Makes the entity (and the Location it was read from) due now; false if the engine lacks it. */
+  refreshEntity(entityRef: string): Promise<boolean>;
 }
 
 /** The location ref, or undefined when `location` is not one (`type:target`). */
@@ -65,7 +63,7 @@ function entityProblems(
 }
 
 /** `POST /validate-entity` and `POST /refresh`. */
-export function createActionsRouter({ queries, scheduler, logger }: ActionsRouterOptions): Router {
+export function createActionsRouter({ queries, refreshEntity }: ActionsRouterOptions): Router {
   const router = express.Router();
   router.use(express.json({ limit: '1mb' }));
 
@@ -83,7 +81,6 @@ export function createActionsRouter({ queries, scheduler, logger }: ActionsRoute
     res.status(200).end();
   });
 
-  // The engine re-reads every source on each run, so refreshing one entity is a run now.
   router.post('/refresh', async (req, res) => {
     const { entityRef } = (req.body ?? {}) as { entityRef?: unknown };
     if (typeof entityRef !== 'string') throw new InputError('entityRef must be a string');
@@ -94,7 +91,8 @@ export function createActionsRouter({ queries, scheduler, logger }: ActionsRoute
       throw new InputError('entityRef is not a valid entity ref');
     }
     if (!(await queries.entityByRef(ref))) throw new NotFoundError(`No entity ${ref}`);
-    requestProcessing(scheduler, logger);
+    // Entities written by something other than the engine have nothing to re-read.
+    await refreshEntity(ref);
     res.status(200).end();
   });
 

@@ -108,6 +108,23 @@ describe.each(databases.eachSupportedId())('registered locations on %s', id => {
     await waitFor(async () => ((await names(catalog!)).length === 0 ? true : undefined));
   });
 
+  it('in readonly mode refuses to register, move or remove locations, but previews them', async () => {
+    await writeFile(join(dir, 'a.yaml'), component('alpha'));
+    const { client } = await start({ readonly: true });
+    const target = join(dir, 'a.yaml');
+    const preview = await client.addLocation({ type: 'file', target, dryRun: true });
+    expect(preview.entities.map(e => e.metadata.name)).toContain('alpha');
+    const refused = { response: { status: 403 } };
+    await expect(client.addLocation({ type: 'file', target })).rejects.toMatchObject(refused);
+    await expect(
+      client.updateLocation('00000000-0000-0000-0000-000000000000', { type: 'file', target }),
+    ).rejects.toMatchObject(refused);
+    await expect(
+      client.removeLocationById('00000000-0000-0000-0000-000000000000'),
+    ).rejects.toMatchObject(refused);
+    expect((await client.getLocations()).items).toEqual([]);
+  });
+
   it('queries registered locations with a predicate, pages and cursors', async () => {
     for (const n of ['q1', 'q2', 'q3']) await writeFile(join(dir, `${n}.yaml`), component(n));
     await writeFile(join(dir, 'other.yml'), component('other'));

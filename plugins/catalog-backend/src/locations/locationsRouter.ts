@@ -19,11 +19,16 @@ export interface LocationsRouterOptions {
   provider: RegisteredLocationsProvider;
   rules: readonly CatalogRule[];
   fileRoots: readonly string[];
+  /** `catalog.readonly`: registering, moving and removing locations are refused (403). */
+  readonly?: boolean;
 }
 
 /** `/locations`: Backstage's registered-location API (see README.md for the policy). */
 export function createLocationsRouter(options: LocationsRouterOptions): Router {
   const { locations, queries, reader, provider, rules, fileRoots } = options;
+  const refuseInReadonlyMode = () => {
+    if (options.readonly) throw new NotAllowedError('This operation not allowed in readonly mode');
+  };
   const router = express.Router();
   router.use(express.json({ limit: '1mb' }));
 
@@ -44,6 +49,7 @@ export function createLocationsRouter(options: LocationsRouterOptions): Router {
       });
       return;
     }
+    refuseInReadonlyMode();
     if (existing && req.query.onConflict === 'refresh') {
       await provider.added(existing);
       res.status(201).json({ location: existing, entities: [], exists: true });
@@ -84,6 +90,7 @@ export function createLocationsRouter(options: LocationsRouterOptions): Router {
   });
 
   router.put('/locations/:id', async (req, res) => {
+    refuseInReadonlyMode();
     const location = await normaliseRegistration(req.body, fileRoots);
     if (location.type === 'url') await refuseDisallowedUrl(reader, location.target);
     const before = await locations.get(req.params.id);
@@ -95,6 +102,7 @@ export function createLocationsRouter(options: LocationsRouterOptions): Router {
   });
 
   router.delete('/locations/:id', async (req, res) => {
+    refuseInReadonlyMode();
     const before = await locations.get(req.params.id);
     if (!before || !(await locations.remove(req.params.id))) {
       throw new NotFoundError(`No location with id ${req.params.id}`);

@@ -2,8 +2,8 @@ import { NotFoundError } from '@greenroom/errors';
 import express, { type Router } from 'express';
 import { listEntities } from '../commands/listEntities';
 import { queryEntityPage } from '../commands/queryEntityPage';
-import type { CatalogStore } from '../database/CatalogStore';
 import type { EntityQueries } from '../database/EntityQueries';
+import type { EntityAncestry } from '../database/getEntityAncestry';
 import { projectEntity } from './presenters';
 import {
   parseByRefsRequest,
@@ -16,16 +16,20 @@ import {
 
 export interface CatalogRouterOptions {
   queries: EntityQueries;
-  store: CatalogStore;
   /** HMAC key for pagination cursors. */
   cursorSigningKey: Buffer;
+  /** The entity and its parents up to the provider roots; NotFoundError when absent. */
+  getEntityAncestry(entityRef: string): Promise<EntityAncestry>;
+  /** Removes an entity by uid (unknown uids are fine); its parent may emit it again. */
+  removeEntityByUid(uid: string): Promise<void>;
 }
 
 /** The catalog's entity read API (and delete by uid), with Backstage's paths and bodies. */
 export function createCatalogRouter({
   queries,
-  store,
   cursorSigningKey,
+  getEntityAncestry,
+  removeEntityByUid,
 }: CatalogRouterOptions): Router {
   const router = express.Router();
   router.use(express.json({ limit: '1mb' }));
@@ -60,7 +64,7 @@ export function createCatalogRouter({
 
   router.delete('/entities/by-uid/:uid', async (req, res) => {
     // As Backstage: deleting an unknown uid is not an error (the end state is the same).
-    await store.deleteEntities([req.params.uid]);
+    await removeEntityByUid(req.params.uid);
     res.status(204).end();
   });
 
@@ -73,6 +77,11 @@ export function createCatalogRouter({
       );
     }
     res.json(entity);
+  });
+
+  router.get('/entities/by-name/:kind/:namespace/:name/ancestry', async (req, res) => {
+    const { kind, namespace, name } = req.params;
+    res.json(await getEntityAncestry(`${kind}:${namespace}/${name}`));
   });
 
   router.post('/entities/by-refs', async (req, res) => {
