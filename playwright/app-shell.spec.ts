@@ -1,14 +1,8 @@
 import { expect, test } from '@playwright/test';
-import type { Page } from '@playwright/test';
+import { signInAsGuest } from './support/signIn';
 
 // The app as a user meets it: served by the backend from the production build, signed in as
 // the guest (the e2e backend allows guest sign-in outside development).
-
-async function signInAsGuest(page: Page, path = '/') {
-  await page.goto(path);
-  await page.getByRole('button', { name: 'Enter as guest' }).click();
-  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
-}
 
 test('the app loads: sign-in page first, then the home page, without script errors', async ({
   page,

@@ -1,19 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import type { APIRequestContext, Page } from '@playwright/test';
+import type { APIRequestContext } from '@playwright/test';
+import { seriousViolations } from './support/accessibility';
+import { signInAsGuest } from './support/signIn';
 
 // The relations graph on the Dependencies tab of an entity page of the production build, over Backstage's example
 // catalog (app-config.yaml): component petstore is owned by team-c and provides three APIs;
 // team-c's members and parent group are two steps away.
-
-async function signInAsGuest(page: Page, path: string) {
-  await page.goto(path);
-  await page.getByRole('button', { name: 'Enter as guest' }).click();
-  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
-}
 
 test('shows the relations, grows with depth, and opens the entity clicked', async ({ page }) => {
   const errors: string[] = [];
@@ -90,11 +85,7 @@ test('the graph has no serious accessibility violations', async ({ page }) => {
     name: /^Relations of component:default\/petstore$/i,
   });
   await expect(graph.getByRole('link', { name: /team-c/ })).toBeVisible({ timeout: 20_000 });
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations
-    .filter(v => v.impact === 'serious' || v.impact === 'critical')
-    .map(v => `${v.id}: ${v.nodes.map(n => n.target.join(' ')).join(', ')}`);
-  expect(serious).toEqual([]);
+  expect(await seriousViolations(page)).toEqual([]);
 });
 
 // A system with 210 components: more than the graph draws (200), registered for this run.

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import type { APIRequestContext, Page } from '@playwright/test';
+import { seriousViolations } from './support/accessibility';
+import { signInAsGuest } from './support/signIn';
 
 // Registers a catalog file through /catalog-import on the production build. The e2e backend
 // allows file registration under test-results/catalog-import-e2e (catalog.registration.fileRoots
@@ -21,12 +22,6 @@ async function writeFixture(name: string, source: string, replaceName?: string) 
   const path = join(dir, name);
   await writeFile(path, text);
   return path;
-}
-
-async function signInAsGuest(page: Page, path: string) {
-  await page.goto(path);
-  await page.getByRole('button', { name: 'Enter as guest' }).click();
-  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
 }
 
 async function guestToken(request: APIRequestContext): Promise<string> {
@@ -135,12 +130,7 @@ test('explains input the catalog cannot register', async ({ page }) => {
 });
 
 test('the import page has no serious accessibility violations', async ({ page }) => {
-  const serious = async () => {
-    const results = await new AxeBuilder({ page }).analyze();
-    return results.violations
-      .filter(v => v.impact === 'serious' || v.impact === 'critical')
-      .map(v => `${v.id}: ${v.nodes.map(n => n.target.join(' ')).join(', ')}`);
-  };
+  const serious = () => seriousViolations(page);
   await signInAsGuest(page, '/catalog-import');
   await expect(page.getByRole('textbox', { name: 'URL or path' })).toBeVisible();
   expect(await serious()).toEqual([]);
