@@ -128,11 +128,13 @@ function applyFullText(query: Knex.QueryBuilder, { term, fields }: FullTextFilte
     query.whereRaw(`e.full_text LIKE ? ESCAPE '\\'`, [pattern]);
     return;
   }
+  // Every field but the uid has lowercased search rows (kind, namespace and name included), so
+  // one covering-index scan answers the term: no scan of the wide entity rows, and the same
+  // case-insensitive match on SQLite and PostgreSQL.
   query.where(any => {
     const searchKeys: string[] = [];
     for (const field of fields) {
-      const column = COLUMN_FIELDS[field];
-      if (column) any.orWhereRaw(`?? LIKE ? ESCAPE '\\'`, [column, pattern]);
+      if (field === 'metadata.uid') any.orWhereRaw(`e.entity_id LIKE ? ESCAPE '\\'`, [pattern]);
       else searchKeys.push(field);
     }
     if (searchKeys.length > 0) {

@@ -168,6 +168,20 @@ describe.each(databases.eachSupportedId())('catalog read API on %s', id => {
       limit: 100,
     });
     expect(refsOf(onType.items)).toEqual(where(e => String(e.spec?.type ?? '').includes('serv')));
+    // Column-backed fields match case-insensitively too (PostgreSQL's LIKE alone would not).
+    const mixedCase = {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: { name: 'Mixed-Case-Thing', uid: '7d3c1a52-0b8e-4f43-9a8e-2f1b0c9d4e51' },
+      spec: { type: 'service', lifecycle: 'production', owner: 'team-a' },
+    };
+    await catalog.store.upsertFinalEntities([{ entity: mixedCase }]);
+    const onName = await catalog.client.queryEntities({
+      fullTextFilter: { term: 'case-thing', fields: ['metadata.name'] },
+      limit: 100,
+    });
+    expect(refsOf(onName.items)).toEqual([stringifyEntityRef(mixedCase)]);
+    await catalog.store.deleteEntities([mixedCase.metadata.uid]);
   });
 
   it('gets by name (case-insensitive), by uid, and by refs in request order', async () => {
