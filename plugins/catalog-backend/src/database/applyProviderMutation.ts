@@ -44,7 +44,7 @@ export async function applyProviderMutation(
         .whereIn('target_entity_ref', chunk)
         .delete();
     }
-    const outcome = await upsertDeferredEntities(trx, added, now, providerName);
+    const outcome = await upsertDeferredEntities(trx, added, now, { sourceKey: providerName });
     const fresh = [...new Set(outcome.accepted.map(a => a.ref))].filter(ref => !current.has(ref));
     for (const chunk of chunks(fresh, 200)) {
       await trx(TABLES.references).insert(

@@ -62,3 +62,11 @@ export function parseErrors(text: string | null | undefined): StoredError[] {
     return [];
   }
 }
+
+/** Children a Location already put in `refresh_state` while reading (held back, not due). */
+export interface StagedChildren {
+  /** Held by this Location (their `json` is dropped: only ref, key, via, position are needed). */
+  accepted: DeferredRow[];
+  /** Refs another location key holds; the Location gets a conflict error for each. */
+  conflicts: Array<{ row: DeferredRow; holder: string | null }>;
+}

@@ -9,6 +9,29 @@ export interface UpsertOutcome {
   accepted: DeferredRow[];
   /** Refs another location key holds; the emitter gets a conflict error for each. */
   conflicts: Array<{ row: DeferredRow; holder: string | null }>;
+  /** Staged mode only: refs inserted (held back from the due queue until released). */
+  inserted: string[];
+  /** Staged mode only: rows the emitter holds whose entity changed, not written yet. */
+  updates: Array<{ row: DeferredRow; entityId: string; order: number; hash: string }>;
+}
+
+/**
+ * Added to `next_update_at` of children a Location staged while reading a large file: they
+ * are in `refresh_state` but not due until the Location's own write adds their edges and
+ * subtracts it again (`releaseStagedEntities`), so nothing processes a child that has no
+ * parent yet. About 139 years: far beyond any real due time, well inside a safe integer.
+ */
+export const STAGED_OFFSET = 2 ** 42;
+
+export interface UpsertOptions {
+  /** The provider, when these are its roots (children name their parent in references). */
+  sourceKey?: string | null;
+  /** Refs already handled by earlier calls for the same emitter, and the key that holds them. */
+  seen?: Map<string, string | null>;
+  /** The due time of the first row (then one more per row); default `now - rows.length`. */
+  firstOrder?: number;
+  /** Insert held back (`STAGED_OFFSET`) and return changed rows instead of updating them. */
+  staged?: boolean;
 }
 
 const hashOf = (json: string) => createHash('sha256').update(json).digest('hex');
@@ -23,21 +46,27 @@ export async function upsertDeferredEntities(
   trx: Knex.Transaction,
   rows: readonly DeferredRow[],
   now: number,
-  /** The provider, when these are its roots (children name their parent in references). */
-  sourceKey: string | null = null,
+  options: UpsertOptions = {},
 ): Promise<UpsertOutcome> {
-  const outcome: UpsertOutcome = { accepted: [], conflicts: [] };
-  const seen = new Map<string, string | null>();
-  let order = now - rows.length;
+  const sourceKey = options.sourceKey ?? null;
+  const staged = options.staged ?? false;
+  const outcome: UpsertOutcome = { accepted: [], conflicts: [], inserted: [], updates: [] };
+  const seen = options.seen ?? new Map<string, string | null>();
+  let order = (options.firstOrder ?? now - rows.length + 1) - 1;
   for (const chunk of chunks(rows, 300)) {
     const refs = [...new Set(chunk.map(r => r.ref))];
     const existing = new Map<
       string,
-      { entity_id: string; location_key: string | null; unprocessed_hash: string }
+      {
+        entity_id: string;
+        location_key: string | null;
+        unprocessed_hash: string;
+        next_update_at: number | string;
+      }
     >();
     for (const row of await trx(TABLES.refreshState)
       .whereIn('entity_ref', refs)
-      .select('entity_ref', 'entity_id', 'location_key', 'unprocessed_hash')) {
+      .select('entity_ref', 'entity_id', 'location_key', 'unprocessed_hash', 'next_update_at')) {
       existing.set(row.entity_ref, row);
     }
     const contested = [...existing.entries()]
@@ -54,6 +83,10 @@ export async function upsertDeferredEntities(
               .distinct('target_entity_ref')
           ).map(r => r.target_entity_ref as string),
     );
+    // A row another Location staged is as good as parented: its edge is being written.
+    for (const ref of contested) {
+      if (Number(existing.get(ref)!.next_update_at) >= STAGED_OFFSET) parented.add(ref);
+    }
     // Uids of read-side entities nobody processed yet (older engines, direct writes) are kept.
     const missing = refs.filter(r => !existing.has(r));
     const finalIds = new Map<string, string>();
@@ -85,9 +118,10 @@ export async function upsertDeferredEntities(
           unprocessed_hash: hash,
           location_key: key,
           source_key: sourceKey,
-          next_update_at: order,
+          next_update_at: staged ? order + STAGED_OFFSET : order,
           last_discovery_at: now,
         });
+        if (staged) outcome.inserted.push(row.ref);
         outcome.accepted.push(row);
         continue;
       }
@@ -100,7 +134,9 @@ export async function upsertDeferredEntities(
       }
       seen.set(row.ref, key);
       outcome.accepted.push(row);
-      if (prior.unprocessed_hash !== hash || takeover) {
+      if (staged && (prior.unprocessed_hash !== hash || takeover)) {
+        outcome.updates.push({ row, entityId: prior.entity_id, order, hash });
+      } else if (prior.unprocessed_hash !== hash || takeover) {
         await trx(TABLES.refreshState).where('entity_id', prior.entity_id).update({
           unprocessed_entity: json,
           unprocessed_hash: hash,

@@ -5,7 +5,8 @@ import { chunks } from './chunks';
 import { deleteEntitiesCascade } from './deleteEntitiesCascade';
 import type { PendingWrites } from './flushWrites';
 import { readForBatch, type BatchReads } from './readForBatch';
-import type { ClaimedEntity, DeferredRow, StoredError } from './refreshStateTypes';
+import type { ClaimedEntity, DeferredRow, StagedChildren, StoredError } from './refreshStateTypes';
+import { releaseStagedEntities } from './releaseStagedEntities';
 import { TABLES } from './tables';
 import { upsertDeferredEntities } from './upsertDeferredEntities';
 
@@ -18,6 +19,8 @@ export interface ProcessingOutcome {
   errors: StoredError[];
   relations: Array<{ source: string; type: string; target: string }>;
   children: DeferredRow[];
+  /** Children a large read already wrote (held back until this write adds their edges). */
+  staged?: StagedChildren;
   /** Files whose children stay as they are (not modified, or unreadable now). */
   keptVias: string[];
   refreshKeys: string[];
@@ -65,11 +68,13 @@ export async function writeProcessingOutcome(
   const conflictEvents: ErrorEvent[] = [];
 
   if (outcome.ok) {
-    const { accepted, conflicts } = await upsertDeferredEntities(
-      trx,
-      outcome.children,
-      options.now,
-    );
+    const upserted = await upsertDeferredEntities(trx, outcome.children, options.now);
+    const accepted = outcome.staged
+      ? [...outcome.staged.accepted, ...upserted.accepted]
+      : upserted.accepted;
+    const conflicts = outcome.staged
+      ? [...outcome.staged.conflicts, ...upserted.conflicts]
+      : upserted.conflicts;
     for (const { row, holder } of conflicts) {
       const conflict = {
         name: 'ConflictError',
@@ -115,6 +120,12 @@ export async function writeProcessingOutcome(
           via: row.via ?? null,
           position: row.position ?? 0,
         })),
+      );
+    }
+    if (outcome.staged) {
+      await releaseStagedEntities(
+        trx,
+        outcome.staged.accepted.map(r => r.ref),
       );
     }
     const orphans = [

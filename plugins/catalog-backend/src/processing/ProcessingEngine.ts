@@ -14,6 +14,8 @@ import { analyzeTables } from '../database/analyzeTables';
 import type { OrphanStrategy } from './config';
 import { processClaimedEntity, type ProcessingContext } from './processClaimedEntity';
 import { publishErrors } from './publishErrors';
+import { createChildStager } from './stageLocationChildren';
+import { TABLES } from '../database/tables';
 
 /** What one batch did. */
 export interface ProcessingBatchSummary {
@@ -27,7 +29,11 @@ export interface ProcessingBatchSummary {
 export interface ProcessingEngine {
   /** Starts the background loop (idempotent). */
   start(): void;
-  /** Stops the loop and waits for the batch in flight. */
+  /**
+   * Stops claiming, abandons the batch in flight if it is still processing (its rows become
+   * due again) or lets it finish writing, and waits for that; no stitch or ANALYZE starts
+   * after it. Safe to call before the database pool closes, and more than once.
+   */
   stop(): Promise<void>;
   /** Wakes the loop now (something became due). */
   wake(): void;
@@ -65,6 +71,9 @@ export function createProcessingEngine(options: ProcessingEngineOptions): Proces
   const batchSize = options.batchSize ?? 250;
   const pollIntervalMs = options.pollIntervalMs ?? 500;
   let running = false;
+  let stopped = false;
+  const abort = new AbortController();
+  const batches = new Set<Promise<unknown>>();
   let loop: Promise<void> | undefined;
   let wakeUp: (() => void) | undefined;
   let writesSinceAnalyze = 0;
@@ -74,7 +83,7 @@ export function createProcessingEngine(options: ProcessingEngineOptions): Proces
 
   async function flushPending(): Promise<number> {
     lastFlush = Date.now();
-    if (pending.size === 0) return 0;
+    if (pending.size === 0 || stopped) return 0;
     const refs = [...pending];
     pending.clear();
     try {
@@ -85,7 +94,17 @@ export function createProcessingEngine(options: ProcessingEngineOptions): Proces
     }
   }
 
-  async function processBatch(): Promise<ProcessingBatchSummary> {
+  const idle: ProcessingBatchSummary = { claimed: 0, stitched: 0, deleted: 0, errors: 0 };
+
+  function processBatch(): Promise<ProcessingBatchSummary> {
+    if (stopped) return Promise.resolve(idle);
+    const batch = runBatch();
+    batches.add(batch);
+    void batch.finally(() => batches.delete(batch)).catch(() => undefined);
+    return batch;
+  }
+
+  async function runBatch(): Promise<ProcessingBatchSummary> {
     inFlight += 1;
     try {
       const claimed = await claimDueEntities(knex, {
@@ -93,18 +112,33 @@ export function createProcessingEngine(options: ProcessingEngineOptions): Proces
         now: Date.now(),
         intervalMs: options.processingIntervalMs,
       });
-      if (claimed.length === 0) return { claimed: 0, stitched: 0, deleted: 0, errors: 0 };
-      const context = await options.context();
+      if (claimed.length === 0) return idle;
+      const { signal } = abort;
+      const context = {
+        ...(await options.context()),
+        stageChildren: () => createChildStager(knex, { now: Date.now(), signal }),
+      };
       const outcomes: ProcessingOutcome[] = new Array(claimed.length);
       let next = 0;
       await Promise.all(
         Array.from({ length: Math.min(CONCURRENCY, claimed.length) }, async () => {
-          while (next < claimed.length) {
+          while (next < claimed.length && !signal.aborted) {
             const i = next++;
             outcomes[i] = await processClaimedEntity(claimed[i], context);
           }
         }),
       );
+      if (signal.aborted) {
+        // Stopping mid-batch: nothing of it is written, and its rows are due again at once
+        // (a Location's staged children stay held back until its next read releases them).
+        await knex(TABLES.refreshState)
+          .whereIn(
+            'entity_id',
+            claimed.map(c => c.entityId),
+          )
+          .update({ next_update_at: Date.now() });
+        return { ...idle, claimed: claimed.length };
+      }
       const result = await write(outcomes);
       // The batch's own entities now; others whose relations changed (a group gaining ownerOf
       // from every batch) are collected and stitched once per second or when the queue drains.
@@ -122,7 +156,10 @@ export function createProcessingEngine(options: ProcessingEngineOptions): Proces
         now.forEach(r => pending.add(r));
         logger.warn(`Catalog stitching deferred: ${(error as Error).message}`);
       }
-      if (pending.size > PENDING_LIMIT || Date.now() - lastFlush > FLUSH_INTERVAL_MS) {
+      if (
+        !stopped &&
+        (pending.size > PENDING_LIMIT || Date.now() - lastFlush > FLUSH_INTERVAL_MS)
+      ) {
         stitched += await flushPending();
       }
       writesSinceAnalyze += result.writes + stitched;
@@ -177,7 +214,7 @@ export function createProcessingEngine(options: ProcessingEngineOptions): Proces
   }
 
   async function maybeAnalyze() {
-    if (writesSinceAnalyze < ANALYZE_AFTER_WRITES) return;
+    if (writesSinceAnalyze < ANALYZE_AFTER_WRITES || stopped) return;
     writesSinceAnalyze = 0;
     try {
       await analyzeTables(knex);
@@ -223,8 +260,11 @@ export function createProcessingEngine(options: ProcessingEngineOptions): Proces
     },
     async stop() {
       running = false;
+      stopped = true;
+      abort.abort();
       wakeUp?.();
       await loop;
+      await Promise.allSettled([...batches]);
     },
     wake() {
       wakeUp?.();
@@ -233,6 +273,7 @@ export function createProcessingEngine(options: ProcessingEngineOptions): Proces
     async processUntilIdle(timeoutMs = 60_000) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
+        if (stopped) return;
         const { claimed } = await processBatch();
         if (claimed > 0) continue;
         await flushPending();

@@ -123,6 +123,25 @@ export async function createCatalogProcessing(deps: {
       engine.wake();
     },
   });
+  stopBeforePoolCloses(knex, () => engine.stop());
   engine.start();
   return engine;
+}
+
+/**
+ * Stops the engine before its database pool closes. The database service registers the
+ * hook that closes the plugin's pool when the plugin's dependencies are made, so it runs
+ * before the plugin's own shutdown hooks (`engine.stop()` in plugin.ts): a batch, stitch or
+ * ANALYZE still running then waited for a connection from a closing pool until knex's 60 s
+ * acquire timeout. Whatever closes the pool, the loop is stopped first.
+ */
+function stopBeforePoolCloses(knex: Knex, stop: () => Promise<void>) {
+  const destroy = knex.destroy.bind(knex);
+  Object.defineProperty(knex, 'destroy', {
+    configurable: true,
+    value: async (callback?: (error?: unknown) => void) => {
+      await stop().catch(() => undefined);
+      return destroy(callback as never);
+    },
+  });
 }

@@ -25,6 +25,7 @@ import { resolvePlaceholders, type CustomPlaceholderResolver } from './resolvePl
 import { generatedLocationEntity } from './providers/generatedLocationEntity';
 import { toProcessingError } from './types';
 import { cacheFor, locationTargets, refOf } from './entityHelpers';
+import { createHeldChildren, type ChildStager, type StagedChildren } from './stageLocationChildren';
 
 /** What processing needs besides the entity: processors, and per-origin reader and rules. */
 export interface ProcessingContext {
@@ -33,6 +34,11 @@ export interface ProcessingContext {
   /** The reader for entities reached from this origin (confined for registered locations). */
   readerFor(originKey: string): UrlReaderService;
   rulesFor(originKey: string): readonly CatalogRule[];
+  /**
+   * Where a Location's read children go; a large file's are written out in chunks while it
+   * is parsed. Without it, every child stays in memory until the batch is written.
+   */
+  stageChildren?: () => ChildStager;
 }
 
 const BOOTSTRAP = 'bootstrap:bootstrap';
@@ -63,6 +69,8 @@ export async function processClaimedEntity(
   const keptVias: string[] = [];
   const refreshKeys: string[] = [];
   let position = 0;
+  let stager: ChildStager | undefined;
+  let staged: StagedChildren | undefined;
 
   let entity = structuredClone(claimed.unprocessedEntity);
   const annotations = entity.metadata?.annotations ?? {};
@@ -82,6 +90,16 @@ export async function processClaimedEntity(
     : { type: 'unknown', target: ownKey ?? '' };
   const originLocation: LocationSpec = parseSourceKey(originKey) ?? location;
 
+  // One string per file, not per child: a staged Location keeps every child's key until its
+  // write (100k copies of a long path were ~16 MB of the live heap).
+  const fileKeys = new Map<string, string>();
+  const keyOf = (file: LocationSpec) => {
+    const key = `${file.type}:${file.target}`;
+    const known = fileKeys.get(key);
+    if (known) return known;
+    fileKeys.set(key, key);
+    return key;
+  };
   // A child as it is kept until written: serialised, or why it was refused.
   type PreparedChild = Omit<DeferredRow, 'position'> | { error: StoredError };
   const prepareChild = (
@@ -90,7 +108,7 @@ export async function processClaimedEntity(
     locationKey?: string | null,
   ): PreparedChild => {
     const childRef = refOf(child);
-    const fileKey = `${file.type}:${file.target}`;
+    const fileKey = keyOf(file);
     if (!childRef) {
       return {
         error: {
@@ -214,6 +232,8 @@ export async function processClaimedEntity(
       );
     }
   } catch (error) {
+    // What a large read staged is not the Location's children after all.
+    await stager?.discard().catch(() => undefined);
     return {
       claimed,
       ok: false,
@@ -235,6 +255,7 @@ export async function processClaimedEntity(
     keptVias,
     refreshKeys,
     cache,
+    staged,
   };
 
   async function readLocation(locationEntity: Entity) {
@@ -250,25 +271,37 @@ export async function processClaimedEntity(
         : sourceLocation(kind, typeof targets[0] === 'string' ? targets[0] : '');
     const previous = ((cache[LOCATION_CACHE] as { etags?: LocationReadCache } | undefined)?.etags ??
       {}) as LocationReadCache;
-    const read = await readLocationTargets({
+    stager = context.stageChildren?.() ?? createHeldChildren();
+    // A document's refusal is shown only if its file turns out clean, as its children are.
+    let fileErrors: StoredError[] = [];
+    const etags = await readLocationTargets({
       reader,
       parent,
       type,
       targets,
       previous,
-      convert: (value, file) => prepareChild(value, { type: file.type, target: file.target }),
+      sink: {
+        document: async (value, file) => {
+          const prepared = prepareChild(value, { type: file.type, target: file.target });
+          if ('error' in prepared) fileErrors.push({ ...prepared.error, position: position++ });
+          else await stager!.add({ ...prepared, position: position++ });
+        },
+        fileEnd: async (file, clean) => {
+          if (clean) errors.push(...fileErrors);
+          fileErrors = [];
+          await stager!.fileEnd(file.key, clean);
+        },
+        error: error => errors.push({ ...error, position: position++ }),
+        keep: (fileKey, error) => {
+          keptVias.push(fileKey);
+          if (error) errors.push({ ...error, children: fileKey });
+        },
+      },
     });
-    cache[LOCATION_CACHE] = { etags: read.cache };
-    for (const item of read.items) {
-      if (item.type === 'document') {
-        place(item.value);
-      } else if (item.type === 'error') {
-        errors.push({ ...item.error, position: position++ });
-      } else {
-        keptVias.push(item.fileKey);
-        if (item.error) errors.push({ ...item.error, children: item.fileKey });
-      }
-    }
+    cache[LOCATION_CACHE] = { etags };
+    const { held, staged: written } = await stager.finish();
+    children.push(...held);
+    staged = written;
   }
 
   // Other location types are read by the processors modules added.

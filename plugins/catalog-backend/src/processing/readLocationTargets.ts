@@ -1,6 +1,6 @@
 import type { UrlReaderService } from '@greenroom/backend-plugin-api';
 import { isGlob, resolveTarget, sourceLocation, type SourceLocation } from './locationKeys';
-import { iterateEntityDocuments } from './parseEntityDocuments';
+import { iterateStreamDocuments } from './parseEntityDocuments';
 import { toProcessingError, type ProcessingError } from './types';
 
 /** The etags of what a Location read last time, kept in its processor cache. */
@@ -8,21 +8,18 @@ export interface LocationReadCache {
   [sourceKey: string]: { etag: string; files?: string[] };
 }
 
-/** What reading one Location entity's targets gave, in target and document order. */
-export type LocationReadItem<T> =
-  | { type: 'document'; value: T; file: SourceLocation }
-  | { type: 'error'; error: ProcessingError }
+/**
+ * Receives what reading a Location's targets gives, in target and document order, as it is
+ * read: a file's documents arrive while the file is parsed, so the caller can write them out
+ * in chunks instead of holding a large file's children.
+ */
+export interface LocationReadSink {
+  document(value: unknown, file: SourceLocation): void | Promise<void>;
+  /** After a file's documents: `clean` false means drop what this file gave (it is broken). */
+  fileEnd(file: SourceLocation, clean: boolean): void | Promise<void>;
+  error(error: ProcessingError): void;
   /** The file is unchanged or unreadable: the children read from it last time stay. */
-  | { type: 'keep'; fileKey: string; error?: ProcessingError };
-
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
-function decode(buffer: Buffer): string {
-  try {
-    return utf8.decode(buffer);
-  } catch {
-    throw new TypeError('The file is not valid UTF-8');
-  }
+  keep(fileKey: string, error?: ProcessingError): void;
 }
 
 function isNotModified(error: unknown) {
@@ -32,33 +29,24 @@ function isNotModified(error: unknown) {
 /**
  * Reads a Location's targets conditionally: each file or glob is read with the etag of the
  * last good read, and an unchanged one is not read nor parsed again (its children stay).
+ * Returns the new etag cache.
  */
-export async function readLocationTargets<T>(options: {
+export async function readLocationTargets(options: {
   reader: UrlReaderService;
   parent: SourceLocation;
   type?: string;
   targets: string[];
   previous: LocationReadCache;
-  /**
-   * Turns each parsed document into what the caller keeps (a serialised child), right away,
-   * so a file's parsed documents are never all in memory at once.
-   */
-  convert: (value: unknown, file: SourceLocation) => T;
-}): Promise<{ items: LocationReadItem<T>[]; cache: LocationReadCache }> {
-  const { reader, parent, previous, convert } = options;
-  const items: LocationReadItem<T>[] = [];
-  const readFile = (
-    file: SourceLocation,
-    content: () => Promise<Buffer>,
-    into: LocationReadItem<T>[],
-  ) => readOneFile(file, content, into, convert);
+  sink: LocationReadSink;
+}): Promise<LocationReadCache> {
+  const { reader, parent, previous, sink } = options;
   const cache: LocationReadCache = {};
   for (const target of options.targets) {
     let source: SourceLocation;
     try {
       source = resolveTarget(parent, target, options.type);
     } catch (error) {
-      items.push({ type: 'error', error: toProcessingError(error) });
+      sink.error(toProcessingError(error));
       continue;
     }
     const last = previous[source.key];
@@ -70,82 +58,81 @@ export async function readLocationTargets<T>(options: {
         for (const file of [...found.files].sort((a, b) => a.url.localeCompare(b.url))) {
           const location = sourceLocation(source.type, file.url);
           files.push(location.key);
-          if (!(await readFile(location, () => file.content(), items))) clean = false;
+          const content = async function* () {
+            yield await file.content();
+          };
+          if (!(await readOneFile(location, content, sink))) clean = false;
         }
         if (clean && found.etag) cache[source.key] = { etag: found.etag, files };
       } catch (error) {
         if (isNotModified(error) && last) {
           cache[source.key] = last;
-          for (const fileKey of last.files ?? []) items.push({ type: 'keep', fileKey });
+          for (const fileKey of last.files ?? []) sink.keep(fileKey);
         } else {
-          items.push({ type: 'error', error: toProcessingError(error) });
+          sink.error(toProcessingError(error));
         }
       }
       continue;
     }
+    let content: () => AsyncIterable<Buffer | string>;
+    let etag: string | undefined;
     try {
       const response = await reader.readUrl(source.target, { etag: last?.etag });
-      const ok = await readFile(source, () => response.buffer(), items);
-      if (ok && response.etag) cache[source.key] = { etag: response.etag };
+      // Streamed: a large file is parsed as it arrives, never held whole.
+      content = () => response.stream();
+      etag = response.etag;
     } catch (error) {
       if (isNotModified(error) && last) {
         cache[source.key] = last;
-        items.push({ type: 'keep', fileKey: source.key });
+        sink.keep(source.key);
       } else {
-        const failure = toProcessingError(error);
-        items.push({ type: 'error', error: failure });
-        items.push({
-          type: 'keep',
-          fileKey: source.key,
-          error: toProcessingError(error, 'NotFoundError'),
-        });
+        sink.error(toProcessingError(error));
+        sink.keep(source.key, toProcessingError(error, 'NotFoundError'));
       }
+      continue;
     }
+    const ok = await readOneFile(source, content, sink);
+    if (ok && etag) cache[source.key] = { etag };
   }
-  return { items, cache };
+  return cache;
 }
 
-/** Appends one file's documents, or its errors; false when the file was not clean. */
-async function readOneFile<T>(
+/** Passes one file's documents on as they are parsed; false when the file was not clean. */
+async function readOneFile(
   file: SourceLocation,
-  content: () => Promise<Buffer>,
-  items: LocationReadItem<T>[],
-  convert: (value: unknown, file: SourceLocation) => T,
+  content: () => AsyncIterable<Buffer | string>,
+  sink: LocationReadSink,
 ): Promise<boolean> {
-  let text: string;
-  try {
-    text = decode(await content());
-  } catch (error) {
-    items.push({ type: 'error', error: toProcessingError(error) });
-    items.push({
-      type: 'keep',
-      fileKey: file.key,
-      error: toProcessingError(error, 'NotFoundError'),
-    });
-    return false;
-  }
-  const converted: LocationReadItem<T>[] = [];
   const broken: string[] = [];
-  for (const doc of iterateEntityDocuments(text)) {
-    if ('error' in doc) broken.push(doc.error);
-    else if (broken.length === 0)
-      converted.push({ type: 'document', value: convert(doc.value, file), file });
+  // Set while the sink works, so its failures (a database error) are not taken for the file's.
+  let inSink = false;
+  try {
+    for await (const doc of iterateStreamDocuments(content())) {
+      if ('error' in doc) broken.push(doc.error);
+      // Documents after a broken one are not passed on: the file's children stay as they were.
+      else if (broken.length === 0) {
+        inSink = true;
+        await sink.document(doc.value, file);
+        inSink = false;
+      }
+    }
+  } catch (error) {
+    if (inSink) throw error;
+    // Unreadable (gone, refused, not UTF-8) part-way: what it gave so far is taken back.
+    await sink.fileEnd(file, false);
+    sink.error(toProcessingError(error));
+    sink.keep(file.key, toProcessingError(error, 'NotFoundError'));
+    return false;
   }
   if (broken.length > 0) {
+    await sink.fileEnd(file, false);
     for (const error of broken) {
-      items.push({
-        type: 'error',
-        error: { name: 'SyntaxError', message: `${file.key}: ${error}` },
-      });
+      sink.error({ name: 'SyntaxError', message: `${file.key}: ${error}` });
     }
     // A broken file keeps what it produced last time, with the error on each of them.
-    items.push({
-      type: 'keep',
-      fileKey: file.key,
-      error: { name: 'InputError', message: `${file.key} has YAML errors` },
-    });
+    sink.keep(file.key, { name: 'InputError', message: `${file.key} has YAML errors` });
     return false;
   }
-  for (const item of converted) items.push(item);
+  await sink.fileEnd(file, true);
   return true;
 }
