@@ -38,6 +38,8 @@ function benchConfig({ port, dataDir, database }) {
       listen: { host: '127.0.0.1', port },
       database: db,
       logger: { level: 'warn' },
+      // The 100,000-entity file is ~117 MB, over the 32 MiB default read limit.
+      reading: { maxBytes: 256 * 1024 * 1024 },
     },
     catalog: {
       locations: [],

@@ -55,12 +55,19 @@ export class DefaultUrlReader implements UrlReaderService {
 
 export const UrlReaders = {
   /**
-   * Builds the reader from `backend.reading.allow`. Limits default to 32 MiB, 30 s and
+   * Builds the reader from `backend.reading.allow` and `maxBytes`. Limits default to 32 MiB, 30 s and
    * 5 redirects per read; throws at startup naming a malformed allow entry.
    */
   fromConfig(config: Config, options: UrlReadersOptions): UrlReaderService {
+    const configuredMaxBytes = config.getOptionalNumber('backend.reading.maxBytes');
+    if (
+      configuredMaxBytes !== undefined &&
+      (!Number.isInteger(configuredMaxBytes) || configuredMaxBytes <= 0)
+    ) {
+      throw new Error('backend.reading.maxBytes must be a positive whole number of bytes');
+    }
     const limits: ReadLimits = {
-      maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES,
+      maxBytes: options.maxBytes ?? configuredMaxBytes ?? DEFAULT_MAX_BYTES,
       timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       maxRedirects: options.maxRedirects ?? DEFAULT_MAX_REDIRECTS,
     };

@@ -39,6 +39,22 @@ describe('urlReaderServiceFactory', () => {
     }
   });
 
+  it('applies backend.reading.maxBytes, and refuses a bad value at startup', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'greenroom-factory-'));
+    try {
+      await writeFile(join(dir, 'big.txt'), 'x'.repeat(2048));
+      const small = await create({ backend: { reading: { maxBytes: 1024 } } });
+      await expect(small.readUrl(join(dir, 'big.txt'))).rejects.toThrow(/1 KiB read limit/);
+      const roomy = await create({ backend: { reading: { maxBytes: 4096 } } });
+      expect((await (await roomy.readUrl(join(dir, 'big.txt'))).buffer()).length).toBe(2048);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+    await expect(create({ backend: { reading: { maxBytes: -1 } } })).rejects.toThrow(
+      /backend.reading.maxBytes/,
+    );
+  });
+
   it('fails to start on a malformed allow-list', async () => {
     await expect(
       create({ backend: { reading: { allow: [{ host: 'http://x' }] } } }),
