@@ -91,6 +91,22 @@ describe.each(databases.eachSupportedId())('entity endpoints backed by the engin
     expect(back.metadata.description).toBe('first');
   });
 
+  it('finds a registered location by ref and an entity by compound name (catalog-client)', async () => {
+    catalog = await startIngestionTestBackend(databases, id, {
+      registration: { fileRoots: [dir] },
+      processingInterval: { minutes: 10 },
+    });
+    const { client } = catalog;
+    const target = join(dir, 'tree.yaml');
+    const { location } = await client.addLocation({ type: 'file', target });
+    expect(await client.getLocationByRef(`file:${target}`)).toEqual(location);
+    expect(await client.getLocationByRef(`file:${join(dir, 'nope.yaml')}`)).toBeUndefined();
+    const beta = await waitFor(() =>
+      client.getEntityByName({ kind: 'Component', namespace: 'default', name: 'beta' }),
+    );
+    expect(beta.metadata.name).toBe('beta');
+  });
+
   it('refreshes one entity by re-reading the file it came from', async () => {
     const { client } = await start();
     await writeFile(join(dir, 'a.yaml'), component('alpha', 'second, and longer'));
