@@ -11,20 +11,13 @@ import {
   waitFor,
   type IngestionTestBackend,
 } from '../processing/testing/startIngestionTestBackend';
+import { componentYaml } from '../processing/testing/componentYaml';
 
 const databases = TestDatabases.create();
 
 const SECRET = 'hunter2-never-echoed';
 
-const component = (name: string) => `apiVersion: backstage.io/v1alpha1
-kind: Component
-metadata:
-  name: ${name}
-spec:
-  type: service
-  lifecycle: production
-  owner: team-a
-`;
+const component = componentYaml;
 
 // A long interval: entities showing up quickly proves the registration triggered a run.
 const SLOW = { processingInterval: { minutes: 10 } };

@@ -10,19 +10,12 @@ import {
   startIngestionTestBackend,
   type IngestionTestBackend,
 } from './testing/startIngestionTestBackend';
+import { componentYaml } from './testing/componentYaml';
 
 const databases = TestDatabases.create();
 const SECRET = 'do-not-repeat-this-value';
 
-const component = (name: string) => `apiVersion: backstage.io/v1alpha1
-kind: Component
-metadata:
-  name: ${name}
-spec:
-  type: service
-  lifecycle: production
-  owner: team-a
-`;
+const component = componentYaml;
 
 describe.each(databases.eachSupportedId())('bad input through locations on %s', id => {
   let dir: string;

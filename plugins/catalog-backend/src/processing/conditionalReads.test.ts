@@ -11,19 +11,11 @@ import {
   waitFor,
   type IngestionTestBackend,
 } from './testing/startIngestionTestBackend';
+import { componentYaml } from './testing/componentYaml';
 
 const databases = TestDatabases.create();
 
-const component = (name: string, description: string) => `apiVersion: backstage.io/v1alpha1
-kind: Component
-metadata:
-  name: ${name}
-  description: ${description}
-spec:
-  type: service
-  lifecycle: production
-  owner: team-a
-`;
+const component = componentYaml;
 
 describe.each(databases.eachSupportedId())('conditional reads on %s', id => {
   let catalog: IngestionTestBackend | undefined;

@@ -8,19 +8,11 @@ import {
   waitFor,
   type IngestionTestBackend,
 } from '../processing/testing/startIngestionTestBackend';
+import { componentYaml } from '../processing/testing/componentYaml';
 
 const databases = TestDatabases.create();
 
-const component = (name: string, description = 'first') => `apiVersion: backstage.io/v1alpha1
-kind: Component
-metadata:
-  name: ${name}
-  description: ${description}
-spec:
-  type: service
-  lifecycle: production
-  owner: team-a
-`;
+const component = (name: string, description = 'first') => componentYaml(name, description);
 
 const location = (targets: string[]) => `apiVersion: backstage.io/v1alpha1
 kind: Location
