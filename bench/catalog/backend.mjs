@@ -60,7 +60,9 @@ export async function startBackend({ dataDir, database, readyTimeoutMs = 60_000 
   const configFile = join(dataDir, 'app-config.bench.json');
   // JSON is YAML: the config loader reads it like any app-config file.
   writeFileSync(configFile, JSON.stringify(benchConfig({ port, dataDir, database }), null, 2));
-  const child = spawn(process.execPath, [bundle, '--config', configFile], {
+  // BENCH_NODE_ARGS: extra Node flags for the backend only, e.g. `--cpu-prof` to profile it.
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, bundle, '--config', configFile], {
     cwd: repoDir,
     env: { ...process.env, NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'pipe'],

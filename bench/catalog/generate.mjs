@@ -265,5 +265,34 @@ export function writeCatalogFile(file, n, options = {}) {
     componentNames: catalog.components.map(entity => entity.metadata.name),
     refs: all.map(refOf),
     fullTextTerm: 'payments',
+    reverseRelations: sampleReverseRelations(catalog.components),
   };
+}
+
+/**
+ * Relations the catalog adds to *other* entities because of a component (its owner gains
+ * `ownerOf`, its system `hasPart`, its APIs `apiProvidedBy`/`apiConsumedBy`, what it depends on
+ * `dependencyOf`), for a seeded sample of components from the whole file: once all of them are
+ * present, the catalog has restitched the relation targets, not only made every entity
+ * queryable. `[targetRef, type, componentRef]` triples, lowercase like stored refs.
+ */
+export function sampleReverseRelations(components, sampleSize = 60) {
+  const random = seededRandom(11);
+  const triples = [];
+  for (let i = 0; i < Math.min(sampleSize, components.length); i++) {
+    const { metadata, spec } = components[Math.floor(random() * components.length)];
+    const self = `component:default/${metadata.name}`;
+    const ref = (kind, name) => (name.includes(':') ? name : `${kind}:default/${name}`);
+    triples.push([spec.owner, 'ownerOf', self], [ref('system', spec.system), 'hasPart', self]);
+    for (const api of spec.providesApis ?? [])
+      triples.push([ref('api', api), 'apiProvidedBy', self]);
+    for (const api of spec.consumesApis ?? [])
+      triples.push([ref('api', api), 'apiConsumedBy', self]);
+    for (const dep of spec.dependsOn ?? []) triples.push([dep, 'dependencyOf', self]);
+  }
+  return triples.map(([target, type, source]) => [
+    target.toLowerCase(),
+    type,
+    source.toLowerCase(),
+  ]);
 }

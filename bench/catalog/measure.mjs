@@ -114,6 +114,7 @@ export async function ingest(
     await sleep(pollMs);
   }
   return {
+    startedAt: started,
     registerMs,
     complete: visible >= n,
     visible,
@@ -122,6 +123,40 @@ export async function ingest(
     pollErrors,
     sampledPeakRss: peakRss || undefined,
   };
+}
+
+/**
+ * Polls `POST /entities/by-refs` until every `[targetRef, type, sourceRef]` triple is among the
+ * target's relations: the catalog has then stitched the relation targets too (they lag behind
+ * "queryable", see sampleReverseRelations). Returns the elapsed ms from `startedAt`, or
+ * undefined on timeout.
+ */
+export async function waitForReverseRelations(
+  client,
+  triples,
+  { startedAt, pollMs = 250, timeoutMs = 1_800_000 },
+) {
+  const targets = [...new Set(triples.map(([target]) => target))];
+  while (performance.now() - startedAt < timeoutMs) {
+    const response = await client.request('POST', '/api/catalog/entities/by-refs', {
+      entityRefs: targets,
+      fields: ['relations'],
+    });
+    if (response.status === 200) {
+      const { items } = JSON.parse(response.body.toString());
+      const present = new Set();
+      items.forEach((item, i) => {
+        for (const r of item?.relations ?? []) {
+          present.add(`${targets[i]} ${r.type} ${r.targetRef.toLowerCase()}`);
+        }
+      });
+      if (triples.every(([target, type, source]) => present.has(`${target} ${type} ${source}`))) {
+        return performance.now() - startedAt;
+      }
+    }
+    await sleep(pollMs);
+  }
+  return undefined;
 }
 
 /** The standard queries, each a generator of requests (deterministic for a given catalog). */

@@ -109,6 +109,14 @@ export function figureRows(result) {
     },
   );
   add('ingest rate', visible ? `${((n / visible) * 1000).toFixed(0)} entities/s` : '');
+  if (ingest.complete) {
+    const stitched = ingest.relationsCompleteMs;
+    add(
+      'relation targets restitched after (sampled)',
+      stitched === undefined ? 'not within the timeout' : ms(stitched),
+      check(TARGETS.allVisibleMs, n, stitched ?? Infinity, ms),
+    );
+  }
   if (memory.afterIngest) {
     add('backend RSS after ingest', mib(memory.afterIngest.rss), {
       ...check(TARGETS.rssAfterIngest, n, memory.afterIngest.rss, mib),

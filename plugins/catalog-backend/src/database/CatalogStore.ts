@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { DEFAULT_NAMESPACE, stringifyEntityRef, type Entity } from '@greenroom/catalog-model';
 import type { Knex } from 'knex';
 import { buildFullText, buildSearchRows } from './buildSearchRows';
+import { chunks } from './chunks';
 import { insertRows } from './insertRows';
 import { TABLES, type FinalEntityRow, type RelationRow, type SearchRow } from './tables';
 
@@ -34,26 +35,57 @@ export function createCatalogStore(knex: Knex): CatalogStore {
         .sort((a, b) => (a.row.entity_id < b.row.entity_id ? -1 : 1));
       await knex.transaction(async trx => {
         const ids = prepared.map(p => p.row.entity_id);
-        // The entity rows first: a concurrent writer of the same entity waits here, and then
-        // its delete below sees (and removes) the search rows the first one committed.
+        // Read under a row lock on PostgreSQL: a concurrent writer of the same entity waits
+        // here, and then compares against what the first one committed.
+        const before = new Map<
+          string,
+          { search_hash: string | null; relations_hash: string | null }
+        >();
+        for (const chunk of chunks(ids, DELETE_CHUNK)) {
+          const query = trx(TABLES.entities)
+            .whereIn('entity_id', chunk)
+            .orderBy('entity_id')
+            .select('entity_id', 'search_hash', 'relations_hash');
+          if (trx.client.config.client === 'pg') query.forUpdate();
+          for (const r of await query) before.set(r.entity_id, r);
+        }
         for (const chunk of chunks(
           prepared.map(p => p.row),
           INSERT_CHUNK,
         )) {
           await trx(TABLES.entities).insert(chunk).onConflict('entity_id').merge();
         }
-        await deleteDependents(trx, ids);
+        // Only the parts that changed are rewritten: most restitches (a group gaining an
+        // ownerOf) leave the search rows as they are.
+        const searchChanged = prepared.filter(
+          p => before.get(p.row.entity_id)?.search_hash !== p.row.search_hash,
+        );
+        const relationsChanged = prepared.filter(
+          p => before.get(p.row.entity_id)?.relations_hash !== p.row.relations_hash,
+        );
+        for (const chunk of chunks(
+          searchChanged.map(p => p.row.entity_id),
+          DELETE_CHUNK,
+        )) {
+          await trx(TABLES.search).whereIn('entity_id', chunk).delete();
+        }
+        for (const chunk of chunks(
+          relationsChanged.map(p => p.row.entity_id),
+          DELETE_CHUNK,
+        )) {
+          await trx(TABLES.relations).whereIn('entity_id', chunk).delete();
+        }
         await insertRows<SearchRow>(
           trx,
           TABLES.search,
           ['entity_id', 'key', 'value', 'original_value'],
-          prepared.flatMap(p => p.search),
+          searchChanged.flatMap(p => p.search),
         );
         await insertRows<RelationRow>(
           trx,
           TABLES.relations,
           ['entity_id', 'source_entity_ref', 'type', 'target_entity_ref'],
-          prepared.flatMap(p => p.relations),
+          relationsChanged.flatMap(p => p.relations),
         );
       });
     },
@@ -93,8 +125,10 @@ function prepare({ entity, hash }: FinalEntityInput) {
     name: entity.metadata.name.toLowerCase(),
     full_text: buildFullText(entity),
     final_entity: json,
-    hash: hash ?? createHash('sha256').update(json).digest('hex'),
+    hash: hash ?? sha256(json),
     updated_at: Date.now(),
+    search_hash: null,
+    relations_hash: null,
   };
   const search: SearchRow[] = buildSearchRows(uid, entity);
   const seen = new Set<string>();
@@ -111,11 +145,11 @@ function prepare({ entity, hash }: FinalEntityInput) {
       target_entity_ref: target,
     });
   }
+  row.search_hash = sha256(JSON.stringify(search.map(r => [r.key, r.value, r.original_value])));
+  row.relations_hash = sha256(
+    JSON.stringify(relations.map(r => [r.source_entity_ref, r.type, r.target_entity_ref])),
+  );
   return { row, search, relations };
 }
 
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const result: T[][] = [];
-  for (let i = 0; i < items.length; i += size) result.push(items.slice(i, i + size));
-  return result;
-}
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');

@@ -167,6 +167,24 @@ const migrations: DatabaseMigration[] = [
       await knex.schema.dropTable(TABLES.refreshState);
     },
   },
+  {
+    // Hashes of an entity's search rows and relations, so a restitch that changes neither (a
+    // group gaining a relation changes only its relations; most restitches change nothing the
+    // search table holds) does not delete and insert the same rows again.
+    name: '0005_final_entities_part_hashes',
+    async up(knex) {
+      await knex.schema.alterTable(TABLES.entities, table => {
+        table.string('search_hash', 64).nullable();
+        table.string('relations_hash', 64).nullable();
+      });
+    },
+    async down(knex) {
+      await knex.schema.alterTable(TABLES.entities, table => {
+        table.dropColumn('search_hash');
+        table.dropColumn('relations_hash');
+      });
+    },
+  },
 ];
 
 /** Brings the catalog's tables up to date. */

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { setImmediate as nextMacrotask } from 'node:timers/promises';
 import { ANNOTATION_ORPHAN, type Entity, type EntityStatusItem } from '@greenroom/catalog-model';
 import type { Knex } from 'knex';
 import type { CatalogStore } from './CatalogStore';
@@ -41,6 +42,8 @@ export async function stitchFinalEntities(
 ): Promise<number> {
   let written = 0;
   for (const chunk of chunks([...new Set(refs)], STITCH_CHUNK)) {
+    // Lets requests in between chunks (better-sqlite3 would otherwise starve the event loop).
+    await nextMacrotask();
     written += await stitchChunk(knex, store, chunk, options.orphanStrategy);
   }
   return written;

@@ -34,6 +34,10 @@ export interface FinalEntityRow {
   final_entity: string;
   hash: string;
   updated_at: number | string;
+  /** Hash of the entity's search rows; null on rows written before migration 0005. */
+  search_hash: string | null;
+  /** Hash of the entity's relation rows; null on rows written before migration 0005. */
+  relations_hash: string | null;
 }
 
 export interface SearchRow {

@@ -1,4 +1,5 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
+import { v7 as timeOrderedUuid } from 'uuid';
 import type { Knex } from 'knex';
 import { chunks } from './chunks';
 import type { DeferredRow } from './refreshStateTypes';
@@ -112,7 +113,10 @@ export async function upsertDeferredEntities(
       if (!prior) {
         seen.set(row.ref, key);
         inserts.push({
-          entity_id: finalIds.get(row.ref) ?? randomUUID(),
+          // Time-ordered uids: every index on entity_id (final entities, search rows,
+          // relations) grows at its end instead of at random pages, which cut what a
+          // large load writes.
+          entity_id: finalIds.get(row.ref) ?? timeOrderedUuid(),
           entity_ref: row.ref,
           unprocessed_entity: json,
           unprocessed_hash: hash,

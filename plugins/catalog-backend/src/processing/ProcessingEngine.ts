@@ -1,4 +1,5 @@
 import type { EventsService, LoggerService } from '@greenroom/backend-plugin-api';
+import { setImmediate as nextMacrotask } from 'node:timers/promises';
 import type { Knex } from 'knex';
 import type { CatalogStore } from '../database/CatalogStore';
 import { claimDueEntities, countDueEntities } from '../database/claimDueEntities';
@@ -63,11 +64,12 @@ export interface ProcessingEngineOptions {
 // after a bulk load (a 215 ms plan instead of 14 ms was seen on PostgreSQL without them).
 const ANALYZE_AFTER_WRITES = 1000;
 const CONCURRENCY = 8;
-// Relation targets (a group gaining ownerOf from every batch) are restitched together, at most
-// every 15 s during a load and when the queue drains: restitching them after every second
-// rewrote the same groups dozens of times and doubled the 10k ingest time.
-const PENDING_LIMIT = 20_000;
-const FLUSH_INTERVAL_MS = 15_000;
+// Relation targets (a group gaining ownerOf from every batch) are restitched together when the
+// queue drains, and during a long load at most once a minute: each round rewrites every target
+// touched since the last, so 15 s rounds made a 100k load restitch most entities three times.
+// The set is bounded: past PENDING_LIMIT refs it is flushed at once.
+const PENDING_LIMIT = 100_000;
+const FLUSH_INTERVAL_MS = 60_000;
 
 export function createProcessingEngine(options: ProcessingEngineOptions): ProcessingEngine {
   const { knex, store, events, logger } = options;
@@ -143,8 +145,8 @@ export function createProcessingEngine(options: ProcessingEngineOptions): Proces
         return { ...idle, claimed: claimed.length };
       }
       const result = await write(outcomes);
-      // The batch's own entities now; others whose relations changed (a group gaining ownerOf
-      // from every batch) are collected and stitched every 15 s at most or when the queue drains.
+      // The batch's own entities now; others whose relations changed are collected (see
+      // FLUSH_INTERVAL_MS).
       const own = new Set(claimed.map(c => c.entityRef));
       const now: string[] = [];
       for (const ref of result.restitch) {
@@ -228,6 +230,10 @@ export function createProcessingEngine(options: ProcessingEngineOptions): Proces
 
   async function run() {
     while (running) {
+      // better-sqlite3 settles every query synchronously, so a chain of batches would run as
+      // one endless microtask chain: HTTP requests and timers would wait until the queue
+      // drained. Each batch starts in a macrotask of its own.
+      await nextMacrotask();
       let summary: ProcessingBatchSummary | undefined;
       try {
         summary = await processBatch();
