@@ -168,17 +168,28 @@ const migrations: DatabaseMigration[] = [
     },
   },
   {
-    // Hashes of an entity's search rows and relations, so a restitch that changes neither (a
-    // group gaining a relation changes only its relations; most restitches change nothing the
-    // search table holds) does not delete and insert the same rows again.
-    name: '0005_final_entities_part_hashes',
+    name: '0005_stitch_queue_and_part_hashes',
     async up(knex) {
+      // Hashes of an entity's search rows and relations, so a restitch that changes neither
+      // (a group gaining a relation changes only its relations) does not delete and insert
+      // the same rows again.
       await knex.schema.alterTable(TABLES.entities, table => {
         table.string('search_hash', 64).nullable();
         table.string('relations_hash', 64).nullable();
       });
+      // Entities waiting to be stitched, written in the transaction that changed what they are
+      // stitched from, so a restart does not lose a deferred restitch. Append-only (no unique
+      // key), so concurrent batches never wait on each other's rows here.
+      await knex.schema.createTable(TABLES.stitchQueue, table => {
+        table.bigIncrements('id');
+        table.string('entity_ref', 800).notNullable();
+        // The batch that queued it: the batch removes its own rows once it stitched them.
+        table.string('batch', 36).notNullable();
+        table.index(['batch'], 'stitch_queue_batch_idx');
+      });
     },
     async down(knex) {
+      await knex.schema.dropTable(TABLES.stitchQueue);
       await knex.schema.alterTable(TABLES.entities, table => {
         table.dropColumn('search_hash');
         table.dropColumn('relations_hash');

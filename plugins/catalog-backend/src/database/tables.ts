@@ -11,6 +11,8 @@ export const TABLES = {
   /** Relations as processing emitted them, before stitching groups them by source. */
   processedRelations: 'processed_relations',
   refreshKeys: 'refresh_keys',
+  /** Refs to stitch (migration 0005): queued with the write that changed them. */
+  stitchQueue: 'stitch_queue',
   /** Locations registered through the API (migration 0003, see src/locations/). */
   locations: 'locations',
 } as const;

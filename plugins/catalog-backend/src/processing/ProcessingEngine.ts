@@ -1,4 +1,5 @@
 import type { EventsService, LoggerService } from '@greenroom/backend-plugin-api';
+import { randomUUID } from 'node:crypto';
 import { setImmediate as nextMacrotask } from 'node:timers/promises';
 import type { Knex } from 'knex';
 import type { CatalogStore } from '../database/CatalogStore';
@@ -17,6 +18,13 @@ import { processClaimedEntity, type ProcessingContext } from './processClaimedEn
 import { publishErrors } from './publishErrors';
 import { createChildStager } from './stageLocationChildren';
 import { TABLES } from '../database/tables';
+import {
+  deleteQueued,
+  dequeueStitched,
+  lastQueuedId,
+  queueStitch,
+  readStitchQueue,
+} from '../database/stitchQueue';
 
 /** What one batch did. */
 export interface ProcessingBatchSummary {
@@ -64,12 +72,12 @@ export interface ProcessingEngineOptions {
 // after a bulk load (a 215 ms plan instead of 14 ms was seen on PostgreSQL without them).
 const ANALYZE_AFTER_WRITES = 1000;
 const CONCURRENCY = 8;
-// Relation targets (a group gaining ownerOf from every batch) are restitched together when the
-// queue drains, and during a long load at most once a minute: each round rewrites every target
-// touched since the last, so 15 s rounds made a 100k load restitch most entities three times.
-// The set is bounded: past PENDING_LIMIT refs it is flushed at once.
-const PENDING_LIMIT = 100_000;
-const FLUSH_INTERVAL_MS = 60_000;
+// Relation targets (a group gaining ownerOf from every batch) stay in the stitch queue and are
+// restitched together when no entity is due, and during a long load at most every two
+// minutes: each round rewrites every target touched since the last, so 15 s rounds made a 100k
+// load restitch most entities three times. The queue is a table, so its length costs no memory.
+const FLUSH_INTERVAL_MS = 120_000;
+const FLUSH_PAGE = 1000;
 
 export function createProcessingEngine(options: ProcessingEngineOptions): ProcessingEngine {
   const { knex, store, events, logger } = options;
@@ -83,20 +91,29 @@ export function createProcessingEngine(options: ProcessingEngineOptions): Proces
   let wakeUp: (() => void) | undefined;
   let writesSinceAnalyze = 0;
   let inFlight = 0;
-  const pending = new Set<string>();
   let lastFlush = Date.now();
 
+  // Stitches what the queue held when the flush began, oldest first, a page at a time; a
+  // page's rows are removed once stitched, so a failure leaves them for the next flush.
   async function flushPending(): Promise<number> {
     lastFlush = Date.now();
-    if (pending.size === 0 || stopped) return 0;
-    const refs = [...pending];
-    pending.clear();
-    try {
-      return await stitchFinalEntities(knex, store, refs, options);
-    } catch (error) {
-      refs.forEach(r => pending.add(r));
-      throw error;
+    const maxId = await lastQueuedId(knex);
+    // A ref queued by many batches is stitched once: every row up to maxId was queued before
+    // the flush began, so one stitch during it covers them all.
+    const done = new Set<string>();
+    let stitched = 0;
+    while (!stopped) {
+      const rows = await readStitchQueue(knex, maxId, FLUSH_PAGE);
+      if (rows.length === 0) break;
+      const refs = [...new Set(rows.map(r => r.ref))].filter(ref => !done.has(ref));
+      stitched += await stitchFinalEntities(knex, store, refs, options);
+      refs.forEach(ref => done.add(ref));
+      await deleteQueued(
+        knex,
+        rows.map(r => r.id),
+      );
     }
+    return stitched;
   }
 
   const idle: ProcessingBatchSummary = { claimed: 0, stitched: 0, deleted: 0, errors: 0 };
@@ -144,27 +161,22 @@ export function createProcessingEngine(options: ProcessingEngineOptions): Proces
           .update({ next_update_at: Date.now() });
         return { ...idle, claimed: claimed.length };
       }
-      const result = await write(outcomes);
-      // The batch's own entities now; others whose relations changed are collected (see
+      const batchId = randomUUID();
+      const result = await write(outcomes, batchId);
+      // The batch's own entities now; others whose relations changed stay queued (see
       // FLUSH_INTERVAL_MS).
       const own = new Set(claimed.map(c => c.entityRef));
-      const now: string[] = [];
-      for (const ref of result.restitch) {
-        if (own.has(ref)) now.push(ref);
-        else pending.add(ref);
-      }
+      const now = [...result.restitch].filter(ref => own.has(ref));
       let stitched = 0;
       try {
         stitched = await stitchFinalEntities(knex, store, now, options);
+        await dequeueStitched(knex, batchId, now);
       } catch (error) {
-        // Written but not stitched (a deadlock, an outage): stitched with the next flush.
-        now.forEach(r => pending.add(r));
+        // Written but not stitched (a deadlock, an outage): still queued, so the next flush
+        // stitches them.
         logger.warn(`Catalog stitching deferred: ${(error as Error).message}`);
       }
-      if (
-        !stopped &&
-        (pending.size > PENDING_LIMIT || Date.now() - lastFlush > FLUSH_INTERVAL_MS)
-      ) {
+      if (!stopped && Date.now() - lastFlush > FLUSH_INTERVAL_MS) {
         stitched += await flushPending();
       }
       writesSinceAnalyze += result.writes + stitched;
@@ -181,7 +193,7 @@ export function createProcessingEngine(options: ProcessingEngineOptions): Proces
   }
 
   // One transaction per batch; if it fails, each entity alone, so one bad row stops nothing.
-  async function write(outcomes: ProcessingOutcome[]): Promise<WriteResult> {
+  async function write(outcomes: ProcessingOutcome[], batchId: string): Promise<WriteResult> {
     const fresh = emptyWriteResult;
     const now = Date.now();
     const settings = { orphanStrategy: options.orphanStrategy, now };
@@ -191,6 +203,7 @@ export function createProcessingEngine(options: ProcessingEngineOptions): Proces
         const reads = await readForBatch(trx, outcomes);
         for (const o of outcomes) await writeProcessingOutcome(trx, o, settings, all, reads);
         await flushWrites(trx, all);
+        await queueStitch(trx, all.restitch, batchId);
       });
       return all;
     } catch (error) {
@@ -204,6 +217,7 @@ export function createProcessingEngine(options: ProcessingEngineOptions): Proces
         await knex.transaction(async trx => {
           await writeProcessingOutcome(trx, o, settings, one);
           await flushWrites(trx, one);
+          await queueStitch(trx, one.restitch, batchId);
         });
       } catch (error) {
         logger.error(`Could not write ${o.claimed.entityRef}: ${(error as Error).message}`);

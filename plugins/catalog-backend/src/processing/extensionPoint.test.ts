@@ -71,8 +71,13 @@ describe.each(databases.eachSupportedId())('catalog extension point on %s', id =
                   }),
                 );
               }
-              if (entity.metadata.name === 'errored') {
-                emit(processingResult.inputError(location, 'errored is not to our taste'));
+              if (entity.metadata.name === 'errored' || entity.metadata.labels?.taste === 'bad') {
+                emit(
+                  processingResult.inputError(
+                    location,
+                    `${entity.metadata.name} is not to our taste`,
+                  ),
+                );
               }
               return entity;
             },
@@ -179,11 +184,9 @@ describe.each(databases.eachSupportedId())('catalog extension point on %s', id =
       type: 'dependsOn',
       targetRef: 'component:default/beta',
     });
-    const errored = (await catalog!.client.getEntityByRef('component:default/errored')) as
-      Entity | undefined;
-    expect(errored?.status?.items?.map(i => i.message)).toEqual([
-      'InputError: errored is not to our taste',
-    ]);
+    // An emitted error fails the run, as in Backstage: an entity that never processed cleanly
+    // is not served, and the error is published.
+    expect(await catalog!.client.getEntityByRef('component:default/errored')).toBeUndefined();
     expect(catalog!.errorEvents).toContainEqual({
       entity: 'component:default/errored',
       location: undefined,
@@ -195,5 +198,26 @@ describe.each(databases.eachSupportedId())('catalog extension point on %s', id =
     expect(brokenEvent?.errors[0].message).toBe(
       'component:default/broken: Placeholder $upper failed: $upper needs a string',
     );
+  });
+
+  it('keeps the last good version of an entity a processor now reports an error for', async () => {
+    await start();
+    await connection!.applyMutation({
+      type: 'full',
+      entities: [{ entity: component('picky', { description: 'first' }) }],
+    });
+    await catalog!.waitForIdle();
+    await connection!.applyMutation({
+      type: 'delta',
+      added: [{ entity: component('picky', { description: 'second', labels: { taste: 'bad' } }) }],
+      removed: [],
+    });
+    await catalog!.waitForIdle();
+    const picky = await catalog!.client.getEntityByRef('component:default/picky');
+    expect(picky?.metadata.description).toBe('first');
+    expect(picky?.metadata.labels).toBeUndefined();
+    expect(picky?.status?.items?.map(i => i.message)).toEqual([
+      'InputError: picky is not to our taste',
+    ]);
   });
 });

@@ -156,6 +156,9 @@ export async function processClaimedEntity(
   const emitChild = (child: unknown, file: LocationSpec, locationKey?: string | null) =>
     place(prepareChild(child, file, locationKey));
 
+  // As in Backstage, an error a processor emits fails the run like a thrown one: the previous
+  // good result (entity, relations, children) is kept and the error shown.
+  let emittedErrors = 0;
   const emit: CatalogProcessorEmit = (result: CatalogProcessorResult) => {
     switch (result.type) {
       case 'entity':
@@ -178,9 +181,25 @@ export async function processClaimedEntity(
           ...toProcessingError(result.error),
           position: position++,
         });
+        emittedErrors += 1;
         break;
     }
   };
+
+  async function failed(thrown: StoredError[]): Promise<ProcessingOutcome> {
+    // What a large read staged is not the Location's children after all.
+    await stager?.discard().catch(() => undefined);
+    return {
+      claimed,
+      ok: false,
+      errors: [...errors.filter(e => !e.children), ...thrown],
+      relations: [],
+      children: [],
+      keptVias: [],
+      refreshKeys,
+      cache,
+    };
+  }
 
   try {
     const pre = context.processors.filter(p => p.preProcessEntity);
@@ -232,19 +251,9 @@ export async function processClaimedEntity(
       );
     }
   } catch (error) {
-    // What a large read staged is not the Location's children after all.
-    await stager?.discard().catch(() => undefined);
-    return {
-      claimed,
-      ok: false,
-      errors: [...errors.filter(e => !e.children), toProcessingError(error)],
-      relations: [],
-      children: [],
-      keptVias: [],
-      refreshKeys,
-      cache,
-    };
+    return failed([toProcessingError(error)]);
   }
+  if (emittedErrors > 0) return failed([]);
   return {
     claimed,
     ok: true,

@@ -25,7 +25,7 @@ describe('createPluginLifecycle', () => {
     );
   });
 
-  it('logs failing shutdown hooks with the plugin id and still runs the rest', async () => {
+  it('runs shutdown hooks last-added first, logging failures and running the rest', async () => {
     const logger = createTestLogger();
     const lifecycle = (await lifecycleServiceFactory.factory(
       {
@@ -35,15 +35,21 @@ describe('createPluginLifecycle', () => {
       { pluginId: 'catalog', rootContext: undefined },
     )) as ReturnType<typeof createPluginLifecycle>;
     const events: string[] = [];
+    // As a plugin's database service (added first) and the plugin's own hooks (added later).
+    lifecycle.addShutdownHook(async () => {
+      events.push('close the pool');
+    });
     lifecycle.addShutdownHook(() => {
+      events.push('failing');
       throw new Error('close failed');
     });
     lifecycle.addShutdownHook(async () => {
-      events.push('second');
+      await new Promise(r => setTimeout(r, 5));
+      events.push('stop the engine');
     });
     await lifecycle.shutdown();
     await lifecycle.shutdown();
-    expect(events).toEqual(['second']);
+    expect(events).toEqual(['stop the engine', 'failing', 'close the pool']);
     expect(logger.lines).toHaveLength(1);
     expect(logger.lines[0]).toMatchObject({
       level: 'error',

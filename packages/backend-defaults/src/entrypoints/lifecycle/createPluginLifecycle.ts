@@ -32,10 +32,14 @@ export function createPluginLifecycle(options: {
       started = true;
       await startupHooks.runOrThrow();
     },
+    // Last added, first run: services a plugin depends on (its database pool) add their hooks
+    // while its dependencies are made, before the plugin's init adds its own, and must close
+    // after the plugin stopped using them.
     shutdown: () =>
       (shutdownRun ??= shutdownHooks.runLoggingFailures(
         logger,
         `Shutdown hook of plugin '${pluginId}' failed`,
+        'reversed',
       )),
   };
 }

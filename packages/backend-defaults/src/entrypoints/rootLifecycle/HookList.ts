@@ -6,7 +6,8 @@ import type {
 
 /**
  * One phase's hooks (startup, before-shutdown or shutdown). Hooks run one after another in the
- * order they were added, so a service registered earlier (health, the HTTP server) acts first.
+ * order they were added, so a service registered earlier (health, the HTTP server) acts first;
+ * `runLoggingFailures` can run them last-added first instead (see createPluginLifecycle).
  */
 export class HookList {
   readonly #phase: string;
@@ -34,10 +35,15 @@ export class HookList {
     for (const { hook } of this.#hooks) await hook();
   }
 
-  /** Runs every hook in order; a failure is logged and the next hook still runs. */
-  async runLoggingFailures(defaultLogger: LoggerService, failureMessage: string): Promise<void> {
+  /** Runs every hook in order (or reversed); a failure is logged and the next hook still runs. */
+  async runLoggingFailures(
+    defaultLogger: LoggerService,
+    failureMessage: string,
+    order: 'added' | 'reversed' = 'added',
+  ): Promise<void> {
     this.#closed = true;
-    for (const { hook, logger } of this.#hooks) {
+    const hooks = order === 'added' ? this.#hooks : [...this.#hooks].reverse();
+    for (const { hook, logger } of hooks) {
       try {
         await hook();
       } catch (error) {

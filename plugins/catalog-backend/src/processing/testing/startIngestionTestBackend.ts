@@ -105,8 +105,7 @@ export async function startIngestionTestBackend(
 
 /**
  * Polls the engine's tables until no row is due, every row was processed once, every processed
- * row has a final entity, and the read side stopped changing (restitching of relation targets
- * finishes a few ms after the last batch's own entities).
+ * row has a final entity, nothing waits in the stitch queue, and the read side stopped changing.
  */
 export async function waitForCatalogIdle(knex: Knex, timeoutMs = 30_000): Promise<void> {
   const count = async (q: Knex.QueryBuilder) => Number((await q.count({ n: '*' }).first())?.n ?? 0);
@@ -119,9 +118,11 @@ export async function waitForCatalogIdle(knex: Knex, timeoutMs = 30_000): Promis
         .whereNotNull('processed_entity')
         .whereNotIn('entity_id', knex('final_entities').select('entity_id')),
     );
+    const queued = await count(knex('stitch_queue'));
     const latest = await knex('final_entities').max({ at: 'updated_at' }).count({ n: '*' }).first();
-    const state = JSON.stringify([due, unprocessed, unstitched, latest]);
-    const idle = due === 0 && unprocessed === 0 && unstitched === 0 && state === last;
+    const state = JSON.stringify([due, unprocessed, unstitched, queued, latest]);
+    const idle =
+      due === 0 && unprocessed === 0 && unstitched === 0 && queued === 0 && state === last;
     last = state;
     return idle ? true : undefined;
   }, timeoutMs);

@@ -50,10 +50,6 @@ export function prepareSqlite(settings: PluginDatabaseSettings): PreparedDatabas
                 // corrupt; a power cut may lose the last commits. Per-commit fsyncs made ingestion
                 // spend most of its time in COMMIT.
                 connection.pragma('synchronous = NORMAL');
-                // Checkpoint every ~80 MB of WAL instead of every 4 MB: a page rewritten by
-                // many commits is copied back to the database once, not once per commit
-                // (a third less time in COMMIT during a catalog load).
-                connection.pragma('wal_autocheckpoint = 20000');
               }
               done(null);
             } catch (error) {
