@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
 import { repoDir } from '../catalog/backend.mjs';
 import { writeCatalogFile } from '../catalog/generate.mjs';
-import { createClient, guestToken, ingest } from '../catalog/measure.mjs';
+import { createClient, guestToken, ingest, waitForReverseRelations } from '../catalog/measure.mjs';
 import { ownBackend } from '../catalog/ownBackend.mjs';
 import { updateResultsSection } from '../lib/results.mjs';
 
@@ -114,6 +114,12 @@ async function loadCatalog(options) {
     if (!ingested.complete)
       throw new Error(`only ${ingested.visible} of ${options.n} entities became queryable`);
     console.log(`All queryable after ${(ingested.allVisibleMs / 1000).toFixed(1)} s`);
+    // The page is measured on a finished catalog, not while relation targets are restitched.
+    const stitched = await waitForReverseRelations(client, catalog.reverseRelations, {
+      startedAt: ingested.startedAt,
+    });
+    if (stitched === undefined) throw new Error('relation targets were not restitched in time');
+    console.log(`Relation targets restitched after ${(stitched / 1000).toFixed(1)} s`);
     return backend;
   } catch (error) {
     await backend.close();

@@ -8,7 +8,6 @@ import { createLocationStore } from './locations/LocationStore';
 import { createLocationsRouter } from './locations/locationsRouter';
 import { createRegisteredLocationsProvider } from './locations/registeredLocationsProvider';
 import { readFileRoots } from './locations/registrationPolicy';
-import { readProcessingConfig } from './processing/config';
 import {
   createCatalogProcessing,
   type ProcessingExtensions,
@@ -64,7 +63,7 @@ export const catalogPlugin = createBackendPlugin({
         const locations = createLocationStore(knex);
         const provider = createRegisteredLocationsProvider(locations);
         const fileRoots = readFileRoots(config);
-        const engine = await createCatalogProcessing({
+        const { engine, context } = await createCatalogProcessing({
           config,
           knex,
           store: storage.store,
@@ -89,7 +88,7 @@ export const catalogPlugin = createBackendPlugin({
             queries: storage.queries,
             reader: urlReader,
             provider,
-            rules: readProcessingConfig(config).rules,
+            processingContext: context,
             fileRoots,
             readonly: config.getOptionalBoolean('catalog.readonly') ?? false,
           }),

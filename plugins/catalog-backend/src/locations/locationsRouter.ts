@@ -3,7 +3,7 @@ import { ANNOTATION_ORIGIN_LOCATION } from '@greenroom/catalog-model';
 import { NotAllowedError, NotFoundError } from '@greenroom/errors';
 import express, { type Router } from 'express';
 import type { EntityQueries } from '../database/EntityQueries';
-import type { CatalogRule } from '../processing/config';
+import type { ProcessingContext } from '../processing/processClaimedEntity';
 import { analyzeLocation } from './analyzeLocation';
 import type { LocationStore } from './LocationStore';
 import { previewLocation } from './previewLocation';
@@ -17,7 +17,8 @@ export interface LocationsRouterOptions {
   reader: UrlReaderService;
   /** Turns each change into a delta for the engine at once. */
   provider: RegisteredLocationsProvider;
-  rules: readonly CatalogRule[];
+  /** The engine's processing context (see createCatalogProcessing), for dry runs. */
+  processingContext(registering?: string): Promise<ProcessingContext>;
   fileRoots: readonly string[];
   /** `catalog.readonly`: registering, moving and removing locations are refused (403). */
   readonly?: boolean;
@@ -25,7 +26,7 @@ export interface LocationsRouterOptions {
 
 /** `/locations`: Backstage's registered-location API (see README.md for the policy). */
 export function createLocationsRouter(options: LocationsRouterOptions): Router {
-  const { locations, queries, reader, provider, rules, fileRoots } = options;
+  const { locations, queries, reader, provider, processingContext, fileRoots } = options;
   const refuseInReadonlyMode = () => {
     if (options.readonly) throw new NotAllowedError('This operation not allowed in readonly mode');
   };
@@ -41,7 +42,7 @@ export function createLocationsRouter(options: LocationsRouterOptions): Router {
     const dryRun = req.query.dryRun === 'true';
     const existing = await locations.byKey(location.type, location.target);
     if (dryRun) {
-      const entities = await previewLocation({ reader, rules, location });
+      const entities = await previewLocation({ processingContext, location });
       res.status(201).json({
         location: existing ?? { id: crypto.randomUUID(), ...location },
         entities,

@@ -20,7 +20,7 @@ import type { ProcessingContext } from './processClaimedEntity';
 import { createProcessingEngine, type ProcessingEngine } from './ProcessingEngine';
 import { createConfigLocationProvider } from './providers/configLocationProvider';
 import { createProviderConnection } from './providers/createProviderConnection';
-import { readText } from './readSources';
+import { readText } from './readText';
 import type { CustomPlaceholderResolver } from './resolvePlaceholders';
 import { resolveTarget } from './locationKeys';
 import { scheduleCatalogRefresh } from './scheduleCatalogRefresh';
@@ -30,6 +30,16 @@ export interface ProcessingExtensions {
   processors: CatalogProcessor[];
   providers: EntityProvider[];
   placeholderResolvers: Map<string, PlaceholderResolver>;
+}
+
+/** The running engine, and the context it processes with (for `POST /locations?dryRun`). */
+export interface CatalogProcessing {
+  engine: ProcessingEngine;
+  /**
+   * The engine's processing context; `registering` (a `type:target`) is treated as a registered
+   * location already, so a dry run reads with the same confinement its registration will.
+   */
+  context(registering?: string): Promise<ProcessingContext>;
 }
 
 /**
@@ -48,7 +58,7 @@ export async function createCatalogProcessing(deps: {
   extensions: ProcessingExtensions;
   /** Built-in providers besides the config one (the registered-locations provider). */
   providers: EntityProvider[];
-}): Promise<ProcessingEngine> {
+}): Promise<CatalogProcessing> {
   const { knex, reader, logger, extensions } = deps;
   const config = readProcessingConfig(deps.config);
   const intervalMs = durationToMs(config.processingInterval, 'catalog.processingInterval');
@@ -60,13 +70,14 @@ export async function createCatalogProcessing(deps: {
     (a, b) => (a.getPriority?.() ?? 20) - (b.getPriority?.() ?? 20),
   );
 
-  const context = async (): Promise<ProcessingContext> => {
+  const context = async (registering?: string): Promise<ProcessingContext> => {
     // Registered locations are few; reading them per batch keeps instances in step.
     const registered = new Set(
       (await knex(TABLES.locations).select('type', 'target')).map(
         (r: { type: string; target: string }) => `${r.type}:${r.target}`,
       ),
     );
+    if (registering) registered.add(registering);
     return {
       processors,
       placeholderResolvers: bindResolvers(extensions.placeholderResolvers),
@@ -78,12 +89,13 @@ export async function createCatalogProcessing(deps: {
   function bindResolvers(resolvers: Map<string, PlaceholderResolver>) {
     const bound = new Map<string, CustomPlaceholderResolver>();
     for (const [key, resolver] of resolvers) {
-      bound.set(key, (k, value, location) =>
+      bound.set(key, (k, value, location, entityReader) =>
         resolver({
           key: k,
           value,
           baseUrl: location.target,
-          read: async url => Buffer.from(await readText(reader, resolveTarget(location, url))),
+          read: async url =>
+            Buffer.from(await readText(entityReader, resolveTarget(location, url))),
           resolveUrl: (url, base) => resolveTarget({ ...location, target: base }, url).target,
           emit: () => {},
         }),
@@ -123,25 +135,6 @@ export async function createCatalogProcessing(deps: {
       engine.wake();
     },
   });
-  stopBeforePoolCloses(knex, () => engine.stop());
   engine.start();
-  return engine;
-}
-
-/**
- * Stops the engine before its database pool closes. The database service registers the
- * hook that closes the plugin's pool when the plugin's dependencies are made, so it runs
- * before the plugin's own shutdown hooks (`engine.stop()` in plugin.ts): a batch, stitch or
- * ANALYZE still running then waited for a connection from a closing pool until knex's 60 s
- * acquire timeout. Whatever closes the pool, the loop is stopped first.
- */
-function stopBeforePoolCloses(knex: Knex, stop: () => Promise<void>) {
-  const destroy = knex.destroy.bind(knex);
-  Object.defineProperty(knex, 'destroy', {
-    configurable: true,
-    value: async (callback?: (error?: unknown) => void) => {
-      await stop().catch(() => undefined);
-      return destroy(callback as never);
-    },
-  });
+  return { engine, context };
 }

@@ -213,7 +213,8 @@ describe.each(databases.eachSupportedId())('catalog extension point on %s', id =
       removed: [],
     });
     await catalog!.waitForIdle();
-    const picky = await catalog!.client.getEntityByRef('component:default/picky');
+    const picky = (await catalog!.client.getEntityByRef('component:default/picky')) as
+      Entity | undefined;
     expect(picky?.metadata.description).toBe('first');
     expect(picky?.metadata.labels).toBeUndefined();
     expect(picky?.status?.items?.map(i => i.message)).toEqual([

@@ -1,7 +1,7 @@
 import type { UrlReaderService } from '@greenroom/backend-plugin-api';
 import { parse as parseYaml } from 'yaml';
 import { resolveTarget, type SourceLocation } from './locationKeys';
-import { readText } from './readSources';
+import { readText } from './readText';
 
 const ABSOLUTE_URL = /^https?:\/\//i;
 
@@ -10,6 +10,8 @@ export type CustomPlaceholderResolver = (
   key: string,
   value: Json,
   location: SourceLocation,
+  /** Confined to `catalog.registration.fileRoots` for entities of registered locations. */
+  reader: UrlReaderService,
 ) => Promise<Json>;
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -54,7 +56,7 @@ export async function resolvePlaceholders(
     const own = key.startsWith('$') ? custom.get(key.slice(1)) : undefined;
     if (own) {
       try {
-        return await own(key.slice(1), target as Json, location);
+        return await own(key.slice(1), target as Json, location, reader);
       } catch (error) {
         throw new Error(`Placeholder ${key} failed: ${(error as Error).message}`, { cause: error });
       }
