@@ -1,25 +1,19 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { TestDatabases } from '@greenroom/backend-test-utils';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   startIngestionTestBackend,
   waitFor,
   type IngestionTestBackend,
 } from './testing/startIngestionTestBackend';
+import { useScratchCatalog } from './testing/useScratchCatalog';
 
 const databases = TestDatabases.create();
 
 describe.each(databases.eachSupportedId())('statistics after a large first load on %s', id => {
-  let dir: string | undefined;
+  const scratch = useScratchCatalog('catalog-analyze-');
   let catalog: IngestionTestBackend | undefined;
-  afterEach(async () => {
-    await catalog?.stop();
-    if (dir) await rm(dir, { recursive: true, force: true });
-    catalog = undefined;
-    dir = undefined;
-  });
 
   const analyzed = async (): Promise<boolean> => {
     const knex = catalog!.knex;
@@ -36,17 +30,19 @@ describe.each(databases.eachSupportedId())('statistics after a large first load 
   };
 
   it('runs ANALYZE once the queue drains after more than 1,000 writes', async () => {
-    dir = await mkdtemp(join(tmpdir(), 'catalog-analyze-'));
+    const dir = await scratch.makeDir();
     const docs = Array.from(
       { length: 1100 },
       (_, i) =>
         `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: c${i}\nspec:\n  type: service\n  lifecycle: production\n  owner: team-a\n`,
     );
     await writeFile(join(dir, 'many.yaml'), docs.join('---\n'));
-    catalog = await startIngestionTestBackend(databases, id, {
-      processingInterval: { minutes: 10 },
-      locations: [{ type: 'file', target: join(dir, 'many.yaml') }],
-    });
+    catalog = scratch.track(
+      await startIngestionTestBackend(databases, id, {
+        processingInterval: { minutes: 10 },
+        locations: [{ type: 'file', target: join(dir, 'many.yaml') }],
+      }),
+    );
     expect(await analyzed()).toBe(false);
     await catalog.waitForIdle(60_000);
     await waitFor(async () => ((await analyzed()) ? true : undefined), 20_000);

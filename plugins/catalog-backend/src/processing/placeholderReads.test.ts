@@ -1,14 +1,11 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createBackendModule } from '@greenroom/backend-plugin-api';
 import { TestDatabases } from '@greenroom/backend-test-utils';
 import { catalogProcessingExtensionPoint } from '@greenroom/plugin-catalog-node';
-import { afterEach, describe, expect, it } from 'vitest';
-import {
-  startIngestionTestBackend,
-  type IngestionTestBackend,
-} from './testing/startIngestionTestBackend';
+import { describe, expect, it } from 'vitest';
+import { startIngestionTestBackend } from './testing/startIngestionTestBackend';
+import { useScratchCatalog } from './testing/useScratchCatalog';
 
 const databases = TestDatabases.create();
 
@@ -41,17 +38,10 @@ spec:
 `;
 
 describe.each(databases.eachSupportedId())('module placeholder reads on %s', id => {
-  let dir: string | undefined;
-  let catalog: IngestionTestBackend | undefined;
-  afterEach(async () => {
-    await catalog?.stop();
-    if (dir) await rm(dir, { recursive: true, force: true });
-    catalog = undefined;
-    dir = undefined;
-  });
+  const scratch = useScratchCatalog('catalog-placeholder-reads-');
 
   it('are confined to fileRoots for registered locations, like every other read', async () => {
-    dir = await mkdtemp(join(tmpdir(), 'catalog-placeholder-reads-'));
+    const dir = await scratch.makeDir();
     const root = join(dir, 'allowed');
     await mkdir(root);
     await writeFile(join(root, 'inside.txt'), 'read from inside\n');
@@ -60,12 +50,14 @@ describe.each(databases.eachSupportedId())('module placeholder reads on %s', id 
       join(root, 'catalog-info.yaml'),
       [component('inside', './inside.txt'), component('outside', '../outside.txt')].join('---\n'),
     );
-    catalog = await startIngestionTestBackend(
-      databases,
-      id,
-      { registration: { fileRoots: [root] }, processingInterval: { minutes: 10 } },
-      undefined,
-      { features: [readFileModule] },
+    const catalog = scratch.track(
+      await startIngestionTestBackend(
+        databases,
+        id,
+        { registration: { fileRoots: [root] }, processingInterval: { minutes: 10 } },
+        undefined,
+        { features: [readFileModule] },
+      ),
     );
     await catalog.client.addLocation({ type: 'file', target: join(root, 'catalog-info.yaml') });
     await catalog.waitForIdle();

@@ -1,15 +1,15 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { TestDatabases } from '@greenroom/backend-test-utils';
 import type { Knex } from 'knex';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TABLES } from '../database/tables';
 import { componentYaml } from './testing/componentYaml';
 import {
   startIngestionTestBackend,
   type IngestionTestBackend,
 } from './testing/startIngestionTestBackend';
+import { useScratchCatalog } from './testing/useScratchCatalog';
 
 const databases = TestDatabases.create();
 
@@ -23,13 +23,8 @@ spec:
 `;
 
 describe.each(databases.eachSupportedId())('the stitch queue on %s', id => {
-  let dir: string | undefined;
-  const running: IngestionTestBackend[] = [];
-  afterEach(async () => {
-    for (const backend of running.splice(0)) await backend.stop();
-    if (dir) await rm(dir, { recursive: true, force: true });
-    dir = undefined;
-  });
+  const scratch = useScratchCatalog('catalog-stitch-queue-');
+  let dir: string;
 
   async function start(knex?: Knex) {
     const catalog = await startIngestionTestBackend(
@@ -43,8 +38,7 @@ describe.each(databases.eachSupportedId())('the stitch queue on %s', id => {
       undefined,
       { knex },
     );
-    running.push(catalog);
-    return catalog;
+    return scratch.track(catalog);
   }
 
   const ownerOf = async (catalog: IngestionTestBackend) =>
@@ -53,7 +47,7 @@ describe.each(databases.eachSupportedId())('the stitch queue on %s', id => {
       .map(r => r.targetRef);
 
   it('stitches what a previous process queued but never stitched', async () => {
-    dir = await mkdtemp(join(tmpdir(), 'catalog-stitch-queue-'));
+    dir = await scratch.makeDir();
     await writeFile(join(dir, 'catalog.yaml'), [GROUP, componentYaml('svc')].join('---\n'));
     const first = await start();
     await first.waitForIdle();
@@ -63,7 +57,7 @@ describe.each(databases.eachSupportedId())('the stitch queue on %s', id => {
       Number((await knex(TABLES.stitchQueue).count({ n: '*' }).first())?.n);
     expect(await queued()).toBe(0);
     await first.stop();
-    running.splice(0);
+    scratch.forget(first);
 
     // As if the process died after the batch that gave the group its relation committed, but
     // before the deferred restitch ran: the read side still shows the group without it.
