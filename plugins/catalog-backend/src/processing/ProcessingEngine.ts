@@ -66,6 +66,11 @@ export interface ProcessingEngineOptions {
   batchSize?: number;
   /** How long the loop sleeps when nothing is due. */
   pollIntervalMs?: number;
+  /**
+   * Batches in flight at once (default 1). On PostgreSQL a second one processes while the
+   * first waits for the database, as a second instance would; their claims never overlap.
+   */
+  parallelBatches?: number;
 }
 
 // Writes after which a drained queue triggers ANALYZE: the planner needs fresh statistics
@@ -87,15 +92,23 @@ export function createProcessingEngine(options: ProcessingEngineOptions): Proces
   let stopped = false;
   const abort = new AbortController();
   const batches = new Set<Promise<unknown>>();
-  let loop: Promise<void> | undefined;
-  let wakeUp: (() => void) | undefined;
+  let loops: Promise<void>[] = [];
+  const wakeUps = new Set<() => void>();
+  let flushing: Promise<number> | undefined;
+  let analyzing: Promise<void> | undefined;
   let writesSinceAnalyze = 0;
   let inFlight = 0;
   let lastFlush = Date.now();
 
   // Stitches what the queue held when the flush began, oldest first, a page at a time; a
   // page's rows are removed once stitched, so a failure leaves them for the next flush.
-  async function flushPending(): Promise<number> {
+  // One flush at a time per instance, whichever loop asks.
+  function flushPending(): Promise<number> {
+    flushing ??= flushQueue().finally(() => (flushing = undefined));
+    return flushing;
+  }
+
+  async function flushQueue(): Promise<number> {
     lastFlush = Date.now();
     const maxId = await lastQueuedId(knex);
     // A ref queued by many batches is stitched once: every row up to maxId was queued before
@@ -232,7 +245,12 @@ export function createProcessingEngine(options: ProcessingEngineOptions): Proces
     return merged;
   }
 
-  async function maybeAnalyze() {
+  function maybeAnalyze(): Promise<void> {
+    analyzing ??= analyzeIfDue().finally(() => (analyzing = undefined));
+    return analyzing;
+  }
+
+  async function analyzeIfDue() {
     if (writesSinceAnalyze < ANALYZE_AFTER_WRITES || stopped) return;
     writesSinceAnalyze = 0;
     try {
@@ -265,13 +283,14 @@ export function createProcessingEngine(options: ProcessingEngineOptions): Proces
       await maybeAnalyze();
       if (!running) break;
       await new Promise<void>(resolve => {
-        const timer = setTimeout(resolve, pollIntervalMs);
-        wakeUp = () => {
+        const wake = () => {
           clearTimeout(timer);
+          wakeUps.delete(wake);
           resolve();
         };
+        const timer = setTimeout(wake, pollIntervalMs);
+        wakeUps.add(wake);
       });
-      wakeUp = undefined;
     }
   }
 
@@ -279,18 +298,18 @@ export function createProcessingEngine(options: ProcessingEngineOptions): Proces
     start() {
       if (running) return;
       running = true;
-      loop = run();
+      loops = Array.from({ length: Math.max(1, options.parallelBatches ?? 1) }, () => run());
     },
     async stop() {
       running = false;
       stopped = true;
       abort.abort();
-      wakeUp?.();
-      await loop;
+      [...wakeUps].forEach(wake => wake());
+      await Promise.all(loops);
       await Promise.allSettled([...batches]);
     },
     wake() {
-      wakeUp?.();
+      [...wakeUps].forEach(wake => wake());
     },
     processBatch,
     async processUntilIdle(timeoutMs = 60_000) {

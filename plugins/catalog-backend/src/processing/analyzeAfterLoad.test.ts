@@ -18,11 +18,11 @@ describe.each(databases.eachSupportedId())('statistics after a large first load 
   const analyzed = async (): Promise<boolean> => {
     const knex = catalog!.knex;
     if (knex.client.config.client === 'pg') {
-      // last_analyze is only set by an explicit ANALYZE, never by autovacuum.
+      // last_analyze and last_vacuum are only set by explicit runs, never by autovacuum.
       const row = await knex('pg_stat_user_tables')
         .where('relname', 'final_entities')
-        .first('last_analyze');
-      return Boolean(row?.last_analyze);
+        .first('last_analyze', 'last_vacuum');
+      return Boolean(row?.last_analyze && row?.last_vacuum);
     }
     const table = await knex('sqlite_master').where({ name: 'sqlite_stat1' }).first('name');
     if (!table) return false;
