@@ -17,13 +17,10 @@ export interface CatalogStorage {
 export async function createCatalogStorage(database: DatabaseService): Promise<CatalogStorage> {
   const knex = await database.getClient();
   if (!database.migrations?.skip) await applyCatalogMigrations(knex);
-  // The API's reads need not wait for the engine's write transactions (on SQLite they would
-  // otherwise queue behind every batch on the single connection).
-  const reader = (await database.getReadClient?.()) ?? knex;
   return {
     store: createCatalogStore(knex),
-    queries: createEntityQueries(reader),
+    queries: createEntityQueries(knex),
     cursorSigningKey: await readCursorSigningKey(knex),
-    getEntityAncestry: entityRef => getEntityAncestry(reader, entityRef),
+    getEntityAncestry: entityRef => getEntityAncestry(knex, entityRef),
   };
 }

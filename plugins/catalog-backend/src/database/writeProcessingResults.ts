@@ -150,9 +150,13 @@ export async function writeProcessingOutcome(
     errors,
     outcome.refreshKeys,
   ]);
-  const update: Record<string, string | null> = {
-    errors: errors.length ? JSON.stringify(errors) : null,
-  };
+  // An unchanged entity (most of a periodic refresh) writes nothing here: its claim already
+  // moved next_update_at.
+  const update: Record<string, string | null> = {};
+  const errorsJson = errors.length ? JSON.stringify(errors) : null;
+  if (errorsJson !== (claimed.errors.length ? JSON.stringify(claimed.errors) : null)) {
+    update.errors = errorsJson;
+  }
   if (cacheJson !== JSON.stringify(claimed.cache)) update.cache = cacheJson;
   if (resultHash !== claimed.resultHash) {
     update.result_hash = resultHash;
@@ -199,8 +203,10 @@ export async function writeProcessingOutcome(
       }
     }
   }
-  into.pending.updates.push({ ref, id: claimed.entityId, values: update });
-  into.writes += 1;
+  if (Object.keys(update).length > 0) {
+    into.pending.updates.push({ ref, id: claimed.entityId, values: update });
+    into.writes += 1;
+  }
 
   const location = claimed.locationKey ?? undefined;
   const publishable = errors.filter(e => !e.children && !e.conflict);

@@ -66,11 +66,6 @@ export interface ProcessingEngineOptions {
   batchSize?: number;
   /** How long the loop sleeps when nothing is due. */
   pollIntervalMs?: number;
-  /**
-   * Batches in flight at once (default 1). On PostgreSQL a second one processes while the
-   * first waits for the database, as a second instance would; their claims never overlap.
-   */
-  parallelBatches?: number;
 }
 
 // Writes after which a drained queue triggers ANALYZE: the planner needs fresh statistics
@@ -92,7 +87,7 @@ export function createProcessingEngine(options: ProcessingEngineOptions): Proces
   let stopped = false;
   const abort = new AbortController();
   const batches = new Set<Promise<unknown>>();
-  let loops: Promise<void>[] = [];
+  let loop: Promise<void> | undefined;
   const wakeUps = new Set<() => void>();
   let flushing: Promise<number> | undefined;
   let analyzing: Promise<void> | undefined;
@@ -102,7 +97,7 @@ export function createProcessingEngine(options: ProcessingEngineOptions): Proces
 
   // Stitches what the queue held when the flush began, oldest first, a page at a time; a
   // page's rows are removed once stitched, so a failure leaves them for the next flush.
-  // One flush at a time per instance, whichever loop asks.
+  // One flush at a time per instance (the loop and processUntilIdle may both ask).
   function flushPending(): Promise<number> {
     flushing ??= flushQueue().finally(() => (flushing = undefined));
     return flushing;
@@ -298,14 +293,14 @@ export function createProcessingEngine(options: ProcessingEngineOptions): Proces
     start() {
       if (running) return;
       running = true;
-      loops = Array.from({ length: Math.max(1, options.parallelBatches ?? 1) }, () => run());
+      loop = run();
     },
     async stop() {
       running = false;
       stopped = true;
       abort.abort();
       [...wakeUps].forEach(wake => wake());
-      await Promise.all(loops);
+      await loop;
       await Promise.allSettled([...batches]);
     },
     wake() {

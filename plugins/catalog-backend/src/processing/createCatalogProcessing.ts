@@ -113,8 +113,6 @@ export async function createCatalogProcessing(deps: {
     processingIntervalMs: intervalMs,
     orphanStrategy: config.orphanStrategy,
     batchSize: config.processingBatchSize,
-    // SQLite runs one statement at a time on this thread: a second batch would only wait.
-    parallelBatches: knex.client.config.client === 'pg' ? 2 : 1,
   });
   const configProvider = createConfigLocationProvider(config.locations);
   const providers: EntityProvider[] = [configProvider, ...deps.providers, ...extensions.providers];

@@ -80,40 +80,6 @@ describe('DatabaseManager on SQLite', () => {
     expect(await reopened('entities').pluck('id')).toEqual(['component:default/a']);
   });
 
-  it('reads through a second, read-only connection that does not wait for a write transaction', async () => {
-    const config = { client: 'better-sqlite3', connection: { directory: dir } };
-    const manager = managerFor(config);
-    const service = manager.forPlugin('readers');
-    const writer = await service.getClient();
-    await writer.schema.createTable('items', table => table.string('id'));
-    await writer('items').insert({ id: 'committed' });
-    const reader = await service.getReadClient!();
-    expect(reader).not.toBe(writer);
-
-    let release!: () => void;
-    const held = new Promise<void>(resolve => (release = resolve));
-    const transaction = writer.transaction(async trx => {
-      await trx('items').insert({ id: 'uncommitted' });
-      await held;
-    });
-    // The writer's only connection is held by the transaction; the reader answers at once,
-    // with the last commit.
-    await new Promise(r => setTimeout(r, 20));
-    expect(await reader('items').pluck('id')).toEqual(['committed']);
-    await expect(reader('items').insert({ id: 'refused' })).rejects.toThrow(/readonly/);
-    release();
-    await transaction;
-    expect((await reader('items').pluck('id')).sort()).toEqual(['committed', 'uncommitted']);
-
-    await manager.destroyPlugin('readers');
-    await expect(reader.raw('SELECT 1')).rejects.toThrow();
-  });
-
-  it('reads through the same client in memory', async () => {
-    const service = managerFor({ client: 'better-sqlite3', connection: ':memory:' }).forPlugin('x');
-    expect(await service.getReadClient!()).toBe(await service.getClient());
-  });
-
   it('resolves a relative directory against the working directory', async () => {
     const directory = relative(process.cwd(), join(dir, 'relative'));
     expect(directory.startsWith('/')).toBe(false);

@@ -64,19 +64,9 @@ export class DatabaseManager {
       settings.client === 'pg' ? preparePostgres(settings) : prepareSqlite(settings);
 
     let client: Promise<Knex> | undefined;
-    let reader: Promise<Knex> | undefined;
     let destroyed = false;
     const entry: PluginEntry = {
       service: {
-        getReadClient: async () => {
-          const writer = await entry.service.getClient();
-          if (!prepared.openReader) return writer;
-          reader ??= prepared.openReader(options.logger ?? this.#logger).catch(error => {
-            reader = undefined;
-            throw error;
-          });
-          return reader;
-        },
         getClient: () => {
           if (destroyed) {
             return Promise.reject(
@@ -100,9 +90,6 @@ export class DatabaseManager {
       },
       destroy: async () => {
         destroyed = true;
-        const openedReader = await reader?.catch(() => undefined);
-        reader = undefined;
-        await openedReader?.destroy();
         const opened = await client?.catch(() => undefined);
         client = undefined;
         await opened?.destroy();

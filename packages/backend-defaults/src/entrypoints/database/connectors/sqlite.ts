@@ -70,33 +70,6 @@ export function prepareSqlite(settings: PluginDatabaseSettings): PreparedDatabas
       }
       return client;
     },
-    ...(filename === MEMORY
-      ? {}
-      : {
-          // better-sqlite3 runs one statement at a time on the event loop, but a plugin's
-          // write transaction holds its only connection between statements: reads through
-          // this second connection go in between instead of waiting for the commit.
-          async openReader(logger?: LoggerService): Promise<Knex> {
-            const reader = knexFactory({
-              ...knexOverrides,
-              client: 'better-sqlite3',
-              connection: { filename, options: { readonly: true } },
-              useNullAsDefault: true,
-              log: knexLog(logger),
-              pool: { min: 1, max: 1 },
-            });
-            try {
-              await reader.raw('SELECT 1');
-            } catch (error) {
-              await reader.destroy();
-              throw new Error(
-                `Could not open a read-only connection to the SQLite database of plugin '${pluginId}' (${filename}): ${(error as Error).message}`,
-                { cause: error },
-              );
-            }
-            return reader;
-          },
-        }),
   };
 }
 

@@ -7,9 +7,4 @@ export interface PreparedDatabase {
   description: string;
   /** Creates what is missing (directory, database, schema) and returns the client; knex's own messages go to `logger`. */
   open(logger?: LoggerService): Promise<Knex>;
-  /**
-   * Opens a read-only client next to the one `open` returned (called after it); absent where
-   * reads go through the same client.
-   */
-  openReader?(logger?: LoggerService): Promise<Knex>;
 }
