@@ -1,6 +1,7 @@
 import type { Entity } from '@greenroom/catalog-model';
 import type { Knex } from 'knex';
 import type { EntityFilter } from '../filter/types';
+import { chunks } from './chunks';
 import { applyFilter, escapeLike } from './compileFilter';
 import { TABLES } from './tables';
 
@@ -63,7 +64,11 @@ export function createEntityQueries(knex: Knex): EntityQueries {
 
   return {
     async listEntities({ filter, fullText, order = [], offset, limit }) {
-      const query = base(filter, fullText).select('e.final_entity');
+      // Ids first, then their rows: the id query is answered from indexes alone, so
+      // PostgreSQL walks (kind, entity_id) for a kind filter instead of the primary key (which,
+      // with time-ordered uids, meant skipping every entity of the kinds loaded earlier: 40 ms
+      // at 100k for one page).
+      const query = base(filter, fullText).select('e.entity_id');
       for (const { field, order: direction } of order) {
         const expression = sortExpression(knex, field);
         query.orderByRaw(`(?) IS NULL, (?) ${direction === 'desc' ? 'DESC' : 'ASC'}`, [
@@ -72,8 +77,19 @@ export function createEntityQueries(knex: Knex): EntityQueries {
         ]);
       }
       query.orderBy('e.entity_id', 'asc').offset(offset).limit(limit);
-      const rows: { final_entity: string }[] = await query;
-      return rows.map(row => JSON.parse(row.final_entity) as Entity);
+      const ids = ((await query) as { entity_id: string }[]).map(row => row.entity_id);
+      const json = new Map<string, string>();
+      for (const chunk of chunks(ids, 500)) {
+        const rows = await knex(TABLES.entities)
+          .whereIn('entity_id', chunk)
+          .select('entity_id', 'final_entity');
+        for (const row of rows) json.set(row.entity_id, row.final_entity);
+      }
+      // An entity deleted between the two reads is left out.
+      return ids.flatMap(id => {
+        const text = json.get(id);
+        return text === undefined ? [] : [JSON.parse(text) as Entity];
+      });
     },
 
     async countEntities({ filter, fullText }) {
