@@ -72,8 +72,6 @@ export interface ProcessingEngineOptions {
 // after a bulk load (a 215 ms plan instead of 14 ms was seen on PostgreSQL without them).
 const ANALYZE_AFTER_WRITES = 1000;
 const CONCURRENCY = 8;
-// Longest stretch of processing before other work (requests, timers) gets a turn.
-const SLICE_MS = 10;
 // Relation targets (a group gaining ownerOf from every batch) stay in the stitch queue and are
 // restitched together when no entity is due, and during a long load at most every two
 // minutes: each round rewrites every target touched since the last, so 15 s rounds made a 100k
@@ -152,18 +150,11 @@ export function createProcessingEngine(options: ProcessingEngineOptions): Proces
       };
       const outcomes: ProcessingOutcome[] = new Array(claimed.length);
       let next = 0;
-      let sliceStart = performance.now();
       await Promise.all(
         Array.from({ length: Math.min(CONCURRENCY, claimed.length) }, async () => {
           while (next < claimed.length && !signal.aborted) {
             const i = next++;
             outcomes[i] = await processClaimedEntity(claimed[i], context);
-            // Processing settles mostly in microtasks: without a macrotask now and then, a
-            // request arriving during a batch waited for all of it (~100 ms for 250 entities).
-            if (performance.now() - sliceStart > SLICE_MS) {
-              await nextMacrotask();
-              sliceStart = performance.now();
-            }
           }
         }),
       );
