@@ -170,8 +170,13 @@ async function facetCounts(
   key: string,
   filter: EntityFilter | undefined,
 ): Promise<FacetCount[]> {
-  const matching = (sub: Knex.QueryBuilder) => {
-    sub.select('e.entity_id').from(`${TABLES.entities} as e`);
+  // A correlated EXISTS, probing each counted row's entity: `IN (subquery)` made SQLite build
+  // the whole matching set first (172 ms against 39 ms for spec.type within 60,000 components).
+  const matching = (alias: string) => (sub: Knex.QueryBuilder) => {
+    sub
+      .select(knex.raw('1'))
+      .from(`${TABLES.entities} as e`)
+      .whereRaw('?? = ??', ['e.entity_id', `${alias}.entity_id`]);
     applyFilter(sub, filter);
   };
   let query: Knex.QueryBuilder;
@@ -181,7 +186,7 @@ async function facetCounts(
       .select({ value: 'r.target_entity_ref' })
       .count({ count: '*' })
       .groupBy('r.target_entity_ref');
-    if (filter) query.whereIn('r.entity_id', matching);
+    if (filter) query.whereExists(matching('r'));
   } else {
     const value = knex.raw('COALESCE(s.original_value, s.value)');
     query = knex(`${TABLES.search} as s`)
@@ -190,7 +195,7 @@ async function facetCounts(
       .select({ value })
       .count({ count: '*' })
       .groupBy(value);
-    if (filter) query.whereIn('s.entity_id', matching);
+    if (filter) query.whereExists(matching('s'));
   }
   const rows: { value: string; count: number | string }[] = await query;
   return rows
