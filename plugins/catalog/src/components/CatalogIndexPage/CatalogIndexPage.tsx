@@ -56,10 +56,12 @@ export function CatalogIndexPage() {
   );
 
   const filterFor = (list: UserListFilter): EntityFilterQuery | null | undefined => {
-    if (ownershipRefs === undefined || !stars.ready) return undefined;
+    // Only Owned and Starred need the user's refs and stars; All (the default) does not wait
+    // for them, so its first page is requested at once.
+    if (list !== 'all' && (ownershipRefs === undefined || !stars.ready)) return undefined;
     return buildEntityFilter(filters, {
       list,
-      ownershipRefs,
+      ownershipRefs: ownershipRefs ?? [],
       starredRefs: stars.starredEntityRefs,
     });
   };
