@@ -28,29 +28,38 @@ const EMPTY: CatalogFacets = {
 
 const byValue = (a: FacetOption, b: FacetOption) => a.value.localeCompare(b.value);
 
-/** Filter options from `/entity-facets`: kinds over the whole catalog, the rest within `kind`. */
-export function useCatalogFacets(kind: string): CatalogFacets {
+const KIND_FACETS = [
+  'spec.type',
+  'relations.ownedBy',
+  'spec.lifecycle',
+  'metadata.tags',
+  'metadata.namespace',
+];
+
+/**
+ * Filter options from `/entity-facets`: kinds over the whole catalog, the rest within `kind`.
+ * Nothing is requested until `ready` (the page holds it back until its table first loaded).
+ */
+export function useCatalogFacets(kind: string, ready = true): CatalogFacets {
   const catalogApi = useApi(catalogApiRef);
   const [facets, setFacets] = useState<CatalogFacets>(EMPTY);
 
   useEffect(() => {
+    if (!ready) return undefined;
     let current = true;
-    Promise.all([
-      catalogApi.getEntityFacets({ facets: ['kind'] }),
-      catalogApi.getEntityFacets({
-        facets: [
-          'spec.type',
-          'relations.ownedBy',
-          'spec.lifecycle',
-          'metadata.tags',
-          'metadata.namespace',
-        ],
-        filter: { kind },
-      }),
-    ]).then(
-      ([kinds, rest]) => {
+    // One request per facet: each is short, so a page turn requested meanwhile waits for one
+    // facet at most, not for all of them (on SQLite requests take turns on one connection).
+    const within = KIND_FACETS.map(facet =>
+      catalogApi.getEntityFacets({ facets: [facet], filter: { kind } }),
+    );
+    Promise.all([catalogApi.getEntityFacets({ facets: ['kind'] }), ...within]).then(
+      ([kinds, ...responses]) => {
         if (!current) return;
-        const get = (key: string) => [...(rest.facets[key] ?? [])].sort(byValue);
+        const rest = Object.assign({}, ...responses.map(r => r.facets)) as Record<
+          string,
+          FacetOption[]
+        >;
+        const get = (key: string) => [...(rest[key] ?? [])].sort(byValue);
         setFacets({
           kinds: [...(kinds.facets.kind ?? [])].sort(byValue),
           types: get('spec.type'),
@@ -65,7 +74,7 @@ export function useCatalogFacets(kind: string): CatalogFacets {
     return () => {
       current = false;
     };
-  }, [catalogApi, kind]);
+  }, [catalogApi, kind, ready]);
 
   return facets;
 }
