@@ -28,14 +28,6 @@ const EMPTY: CatalogFacets = {
 
 const byValue = (a: FacetOption, b: FacetOption) => a.value.localeCompare(b.value);
 
-const KIND_FACETS = [
-  'spec.type',
-  'relations.ownedBy',
-  'spec.lifecycle',
-  'metadata.tags',
-  'metadata.namespace',
-];
-
 /**
  * Filter options from `/entity-facets`: kinds over the whole catalog, the rest within `kind`.
  * Nothing is requested until `ready` (the page holds it back until its table first loaded).
@@ -47,19 +39,22 @@ export function useCatalogFacets(kind: string, ready = true): CatalogFacets {
   useEffect(() => {
     if (!ready) return undefined;
     let current = true;
-    // One request per facet: each is short, so a page turn requested meanwhile waits for one
-    // facet at most, not for all of them (on SQLite requests take turns on one connection).
-    const within = KIND_FACETS.map(facet =>
-      catalogApi.getEntityFacets({ facets: [facet], filter: { kind } }),
-    );
-    Promise.all([catalogApi.getEntityFacets({ facets: ['kind'] }), ...within]).then(
-      ([kinds, ...responses]) => {
+    Promise.all([
+      catalogApi.getEntityFacets({ facets: ['kind'] }),
+      catalogApi.getEntityFacets({
+        facets: [
+          'spec.type',
+          'relations.ownedBy',
+          'spec.lifecycle',
+          'metadata.tags',
+          'metadata.namespace',
+        ],
+        filter: { kind },
+      }),
+    ]).then(
+      ([kinds, rest]) => {
         if (!current) return;
-        const rest = Object.assign({}, ...responses.map(r => r.facets)) as Record<
-          string,
-          FacetOption[]
-        >;
-        const get = (key: string) => [...(rest[key] ?? [])].sort(byValue);
+        const get = (key: string) => [...(rest.facets[key] ?? [])].sort(byValue);
         setFacets({
           kinds: [...(kinds.facets.kind ?? [])].sort(byValue),
           types: get('spec.type'),
